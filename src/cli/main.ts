@@ -1,0 +1,48 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { runValidate } from './validate.ts';
+import { UsageError, printUsage } from './usage.ts';
+
+type Command = (args: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  validate: runValidate,
+};
+
+/** Entry of the `minutes` bin: returns the exit code (0 ok, 1 problems found, 2 wrong usage). */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    printUsage(process.stdout);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`Neznámý příkaz „${name}“.\n\n`);
+    printUsage(process.stderr);
+    return 2;
+  }
+  try {
+    return await command(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n\nNápověda: minutes --help\n`);
+      return 2;
+    }
+    // A secretary never sees a stack trace; a developer can ask for it.
+    process.stderr.write(
+      `Vnitřní chyba programu: ${error instanceof Error ? error.message : String(error)}\n` +
+        'Prosím nahlaste ji správcům archivu (spusťte s MINUTES_DEBUG=1 pro podrobnosti).\n',
+    );
+    if (process.env.MINUTES_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    return 1;
+  }
+}
+
+/** parseArgs that reports unknown options in Czech as a usage error (exit 2). */
+export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`Chybné použití: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,44 @@
+import { isMap, parseDocument, type Document } from 'yaml';
+import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts';
+import { diagnose } from '../diagnostics/create.ts';
+import { yamlErrorDiagnostic } from './yaml-errors.ts';
+
+/** Where a YAML document sits in its file, to turn node ranges into file positions. */
+export interface YamlPlacement {
+  file: string;
+  document: Document.Parsed;
+  offset: number;
+  /** The span reported when the document itself is at fault (a required key missing at the top). */
+  wholeSpan: Span;
+  spanOf: (range: readonly [number, number]) => Span;
+}
+
+export interface ParsedYaml {
+  placement: YamlPlacement;
+  /** Plain data, or undefined when the YAML could not be read as a mapping. */
+  data: Record<string, unknown> | undefined;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Parses YAML keeping every node's range (the `yaml` package, not a plain JSON loader),
+ * so validation can point at the exact value. `offset` places the text within its file.
+ */
+export function parseYamlText(
+  file: string,
+  yamlText: string,
+  offset: number,
+  wholeSpan: Span,
+  spanOf: (range: readonly [number, number]) => Span,
+): ParsedYaml {
+  const document: Document.Parsed = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
+  const placement: YamlPlacement = { file, document, offset, wholeSpan, spanOf };
+  const diagnostics = document.errors.map((error) => yamlErrorDiagnostic(file, error, yamlText, offset, spanOf));
+  // A repeated key leaves a readable document (the last value wins), so the rest is still checked.
+  if (document.errors.some((error) => error.code !== 'DUPLICATE_KEY')) return { placement, data: undefined, diagnostics };
+  if (document.contents !== null && !isMap(document.contents)) {
+    diagnostics.push(diagnose('frontmatter-not-mapping', file, wholeSpan));
+    return { placement, data: undefined, diagnostics };
+  }
+  return { placement, data: (document.toJS() ?? {}) as Record<string, unknown>, diagnostics };
+}

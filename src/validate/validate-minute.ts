@@ -1,0 +1,133 @@
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { diagnose } from '../diagnostics/create.ts';
+import type { ParsedMinute } from '../parse/parse-minute.ts';
+import type { YamlPlacement } from '../parse/yaml.ts';
+import type { ProjectPaths } from '../registers/project.ts';
+import type { Registers } from '../registers/load-registers.ts';
+import { namesOf } from '../registers/register-names.ts';
+import { minuteFrontmatterSchema, type MinuteFrontmatter } from '../schema/minute.ts';
+import { isRealDate } from '../schema/primitives.ts';
+import { fold } from '../text/normalize.ts';
+import { suggest } from '../text/suggest.ts';
+import { groupOfFileName, parseMinuteFileName } from './file-name.ts';
+import { spanAt, validateWithSchema } from './schema-diagnostics.ts';
+
+/** A minute whose frontmatter passed the schema: the input of the extract stage. */
+export interface ValidatedMinute {
+  id: string;
+  parsed: ParsedMinute;
+  frontmatter: MinuteFrontmatter;
+  placement: YamlPlacement;
+}
+
+const PEOPLE_LISTS = ['attendees', 'guests', 'excused'] as const;
+
+export function validateMinute(
+  parsed: ParsedMinute,
+  registers: Registers,
+  paths: ProjectPaths,
+  absoluteFile: string,
+): { minute: ValidatedMinute | undefined; diagnostics: Diagnostic[] } {
+  const file = parsed.source.path;
+  const diagnostics: Diagnostic[] = [];
+  const name = parseMinuteFileName(absoluteFile);
+  if (!name) {
+    const lastLine = { line: 1, column: 1 };
+    diagnostics.push(diagnose('file-name', file, { start: lastLine, end: lastLine }, { name: path.basename(absoluteFile) }));
+  }
+  const frontmatter = parsed.frontmatter;
+  if (!frontmatter?.data) return { minute: undefined, diagnostics };
+  const { placement } = frontmatter;
+  const { value, diagnostics: schemaProblems } = validateWithSchema(minuteFrontmatterSchema, frontmatter.data, placement);
+  diagnostics.push(...schemaProblems);
+  // The archive checks run on the raw data too, so one run reports every problem, not only the schema's.
+  diagnostics.push(...checkAgainstArchive(frontmatter.data, placement, registers, paths, absoluteFile));
+  if (!value) return { minute: undefined, diagnostics };
+  const id = name?.id ?? path.basename(absoluteFile).replace(/\.[^.]*$/, '');
+  return { minute: { id, parsed, frontmatter: value, placement }, diagnostics };
+}
+
+/** Checks beyond the schema, each on the values that have the right type (a wrong type is the schema's). */
+function checkAgainstArchive(
+  data: Record<string, unknown>,
+  placement: YamlPlacement,
+  registers: Registers,
+  paths: ProjectPaths,
+  absoluteFile: string,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const file = placement.file;
+  const at = (keyPath: (string | number)[]) => spanAt(placement, keyPath, 'value');
+  const date = typeof data.date === 'string' && isRealDate(data.date) ? data.date : undefined;
+  const group = typeof data.group === 'string' ? data.group : undefined;
+  const name = parseMinuteFileName(absoluteFile);
+  if (name && date && name.date !== date) {
+    diagnostics.push(diagnose('date-mismatch', file, at(['date']), { date, fileDate: name.date }));
+  }
+  if (name && group) {
+    const fileGroup = groupOfFileName(name, group);
+    // An unknown group is reported once, as such, not also as a mismatch.
+    if (fileGroup !== group && registers.groups.has(group)) diagnostics.push(diagnose('group-mismatch', file, at(['group']), { group, fileGroup }));
+  }
+  if (date && isInside(paths.minutes, absoluteFile)) {
+    const folder = path.basename(path.dirname(absoluteFile));
+    const year = date.slice(0, 4);
+    if (folder !== year) diagnostics.push(diagnose('wrong-folder', file, at(['date']), { folder, year }));
+  }
+  if (group && registers.config && !registers.groups.has(group)) {
+    diagnostics.push(diagnose('unknown-group', file, at(['group']), { group, suggestion: suggestGroup(group, registers) }));
+  }
+  for (const list of PEOPLE_LISTS) {
+    const entries = data[list];
+    if (!Array.isArray(entries)) continue;
+    const seen = new Set<string>();
+    entries.forEach((entry: unknown, i) => {
+      const record = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : undefined;
+      const personName = typeof entry === 'string' ? entry : typeof record?.name === 'string' ? record.name : undefined;
+      if (personName !== undefined) {
+        if (seen.has(fold(personName))) {
+          diagnostics.push(diagnose('duplicate-attendee', file, at([list, i]), { name: personName, list }));
+        }
+        seen.add(fold(personName));
+      }
+      const organization = record?.organization;
+      if (typeof organization === 'string' && !registers.organizations.has(organization)) {
+        diagnostics.push(
+          diagnose('unknown-organization', file, at([list, i, 'organization']), {
+            organization,
+            suggestion: suggestOrganization(organization, registers),
+          }),
+        );
+      }
+    });
+  }
+  if (date && Array.isArray(data.next_meetings)) {
+    data.next_meetings.forEach((announced: unknown, i) => {
+      if (typeof announced === 'string' && isRealDate(announced) && announced.slice(0, 10) < date) {
+        diagnostics.push(diagnose('next-meeting-in-past', file, at(['next_meetings', i]), { value: announced, date }));
+      }
+    });
+  }
+  return diagnostics;
+}
+
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/** A secretary may write a group's name instead of its id: suggest the id that name belongs to. */
+function suggestGroup(written: string, registers: Registers): string | undefined {
+  for (const group of registers.groups.values()) {
+    if ([group.name, group.short, ...group.aliases].some((n) => fold(n) === fold(written))) return group.id;
+  }
+  return suggest(written, registers.groups.keys());
+}
+
+export function suggestOrganization(written: string, registers: Registers): string | undefined {
+  for (const organization of registers.organizations.values()) {
+    if (namesOf(organization).some((n) => fold(n) === fold(written))) return organization.id;
+  }
+  return suggest(written, registers.organizations.keys());
+}
