@@ -8,8 +8,8 @@ import { spanAt } from '../validate/schema-diagnostics.ts';
 import type { Organization } from './load-registers.ts';
 
 /** Every name by which an organization is recognised in the text of minutes, with where it is written. */
-export function namesOf(organization: Pick<Organization, 'name' | 'short' | 'aliases'>): string[] {
-  return [organization.name, ...(organization.short ? [organization.short] : []), ...organization.aliases];
+export function namesOf(named: { name: string; short?: string | undefined; aliases: readonly string[] }): string[] {
+  return [named.name, ...(named.short ? [named.short] : []), ...named.aliases];
 }
 
 function namePaths(organization: Organization): Array<[string, (string | number)[]]> {

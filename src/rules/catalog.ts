@@ -145,8 +145,9 @@ export const catalog = {
     severity: 'error',
     area: 'frontmatter',
     title: 'Neplatné datum',
-    message: ({ key, value }) => `„${value}“ v údaji „${key}“ není platné datum ve tvaru RRRR-MM-DD.`,
-    hint: () => 'Datum pište jako rok-měsíc-den, např. 2021-10-25 (25. října 2021).',
+    message: ({ key, value }) => `„${value}“ v údaji „${key}“ není platné datum.`,
+    hint: () =>
+      'Datum pište jako rok-měsíc-den, např. 2021-10-25 (25. října 2021), a jen takový den, který v kalendáři existuje. U příštích jednání (next_meetings) může za datem následovat čas, např. 2022-01-10 14:00.',
     description: 'Data se zapisují ve tvaru RRRR-MM-DD, aby je šlo jednoznačně řadit; musí jít o skutečný den v kalendáři.',
     example: { wrong: 'date: 25. 10. 2021', right: 'date: 2021-10-25' },
   }),
@@ -274,6 +275,44 @@ export const catalog = {
     message: ({ group }) => `Pracovní skupina s id „${group}“ je v konfiguraci uvedena vícekrát.`,
     hint: () => 'Každá skupina musí mít jiné id; druhý výskyt přejmenujte nebo smažte.',
     description: 'Id skupiny určuje, ke které skupině zápis patří; musí být jednoznačné.',
+  }),
+  'unknown-organization-update': rule<{ written: string; suggestion?: string }>({
+    severity: 'warning',
+    area: 'obsah',
+    title: 'Informace neznámé organizace',
+    message: ({ written, suggestion }) =>
+      `„${written}“ vypadá jako informace organizace, která není v rejstříku.${didYouMean(suggestion)}`,
+    hint: ({ suggestion }) =>
+      suggestion
+        ? `Napište název tak, jak je v rejstříku („${suggestion}“), nebo přidejte tuto podobu názvu do „aliases“ organizace.`
+        : 'Přidejte organizaci do rejstříku (nový soubor ve složce organizations/), nebo tuto podobu názvu do „aliases“ existující organizace.',
+    description:
+      'Informace organizací se v archivu řadí k organizacím z rejstříku. Položka, která začíná tučným názvem neznámé organizace, by jinak zůstala nepřiřazená.',
+    example: {
+      wrong: '- **Diakonie Liberec.** Otevřeli novou službu…',
+      right: 'Přidat soubor organizations/diakonie-liberec.yaml s názvem „Diakonie Liberec“.',
+    },
+  }),
+  'next-meetings-missing': rule<{ dates: string }>({
+    severity: 'warning',
+    area: 'obsah',
+    title: 'Ohlášené jednání chybí v záhlaví',
+    message: ({ dates }) => `Text ohlašuje příští jednání (${dates}), ale záhlaví nemá údaj „next_meetings“.`,
+    hint: ({ dates }) => `Doplňte do záhlaví next_meetings: ${dates}, aby se termín objevil v kalendáři.`,
+    description:
+      'Termíny příštích jednání se v kalendáři a na úvodní stránce zobrazují podle údaje `next_meetings`. Archiv je umí najít i v textu, ale spolehlivý je jen údaj v záhlaví.',
+    example: {
+      wrong: 'Příští jednání 10.1. a 14.3. vždy ve 14 hodin',
+      right: 'next_meetings:\n  - "2022-01-10 14:00"\n  - "2022-03-14 14:00"',
+    },
+  }),
+  'invalid-task-due': rule<{ value: string }>({
+    severity: 'warning',
+    area: 'obsah',
+    title: 'Neplatný termín úkolu',
+    message: ({ value }) => `Termín úkolu „${value}“ není platné datum.`,
+    hint: () => 'Termín pište za slovo „do“ jako RRRR-MM-DD nebo D. M. RRRR, např. „do 2024-02-01“.',
+    description: 'Termín úkolu se zobrazuje v přehledu úkolů; musí jít o skutečné datum.',
   }),
   'config-missing': rule<{ file: string }>({
     severity: 'error',

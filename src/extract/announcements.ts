@@ -1,0 +1,50 @@
+import type { Paragraph, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { positionOf } from './blocks.ts';
+import { inferYear, isoTime, parseCzechDate } from './czech-dates.ts';
+import type { NameMatcher } from './name-matcher.ts';
+import type { AnnouncedMeeting } from './types.ts';
+import type { SourcePosition } from '../model/types.ts';
+
+// "Příští jednání…", "Další termíny jednání:", "Termíny na tento rok.", "…je naplánováno na 9. 12. 2020".
+const CUE =
+  /(?:příští|další|nejbližší)\s+(?:jednání|setkání|schůzk[ay]|termíny?)|termíny\s+(?:na|jednání|setkání|schůzek)|naplánován[oaé]?\s+na|sejdeme\s+se/iu;
+const DAY = /(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}))?(?!\d)/gu;
+// "ve 14 hodin", "v 13:30", "vždy v 13.30 h", "od 15 do 16 hodiny": a time needs minutes or "hod"/"h".
+const TIME =
+  /\b(?:v|ve|od)\s+(\d{1,2})(?::(\d{2})|\.(\d{2})(?=\s*h)|\s*(?:hod\w*|h\b)|\s+do\s+\d{1,2}(?:[:.]\d{2})?\s*hod\w*)/iu;
+
+export interface TextAnnouncement {
+  meetings: AnnouncedMeeting[];
+  position: SourcePosition;
+}
+
+/**
+ * Meetings the text announces. A date without a year falls on or after the meeting; a group named
+ * right after the cue ("Příští jednání ŘPS…") owns the announced meeting, else the minute's group.
+ */
+export function extractAnnouncements(tree: Root, meetingDate: string, meetingGroup: string, groups: NameMatcher): TextAnnouncement[] {
+  const found: TextAnnouncement[] = [];
+  visit(tree, 'paragraph', (paragraph: Paragraph) => {
+    const text = toString(paragraph).replace(/\s+/g, ' ');
+    const cue = CUE.exec(text);
+    if (!cue) return;
+    const after = text.slice(cue.index);
+    const sentence = after.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0] ?? after;
+    const group = groups.findAll(sentence)[0]?.id ?? meetingGroup;
+    const timeMatch = TIME.exec(text);
+    const time = timeMatch ? isoTime(timeMatch[1]!, timeMatch[2] ?? timeMatch[3]) : undefined;
+    const meetings: AnnouncedMeeting[] = [];
+    for (const day of after.matchAll(DAY)) {
+      const date = day[3]
+        ? parseCzechDate(`${day[1]}. ${day[2]}. ${day[3]}`)
+        : inferYear(Number(day[1]), Number(day[2]), meetingDate);
+      if (date && !meetings.some((m) => m.date === date)) {
+        meetings.push({ group, date, ...(time ? { time } : {}), from: 'text' });
+      }
+    }
+    if (meetings.length) found.push({ meetings, position: positionOf(paragraph) });
+  });
+  return found;
+}

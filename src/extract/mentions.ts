@@ -1,0 +1,50 @@
+import type { ListItem, Paragraph, Root } from 'mdast';
+import { visitParents } from 'unist-util-visit-parents';
+import type { NameMatcher } from './name-matcher.ts';
+import type { ExtractedMention } from './types.ts';
+
+/**
+ * Every place that names an organization outside the name that opens its own update:
+ * "Pracují ve spolupráci s OSPOD" is a mention of OSPOD, kept apart from OSPOD's updates.
+ */
+export function extractMentions(
+  tree: Root,
+  matcher: NameMatcher,
+  updateBlocks: ReadonlyMap<ListItem | Paragraph, string>,
+): ExtractedMention[] {
+  const mentions: ExtractedMention[] = [];
+  visitParents(tree, 'text', (node, ancestors) => {
+    // Inside its own update an organization's name is the update's subject, not a mention.
+    const owner = ancestors.map((a) => updateBlocks.get(a as ListItem | Paragraph)).findLast(Boolean);
+    const start = node.position?.start;
+    if (!start || start.offset === undefined) return;
+    for (const match of matcher.findAll(node.value)) {
+      if (match.id === owner) continue;
+      const point = pointAfter(start, node.value, match.start);
+      const end = pointAfter(start, node.value, match.end);
+      mentions.push({
+        organization: match.id,
+        written: match.written,
+        context: sentenceAround(node.value, match.start, match.end),
+        position: { line: point.line, column: point.column, endLine: end.line, endColumn: end.column },
+      });
+    }
+  });
+  return mentions;
+}
+
+function pointAfter(start: { line: number; column: number }, value: string, index: number) {
+  const before = value.slice(0, index);
+  const lines = before.split('\n');
+  return lines.length === 1
+    ? { line: start.line, column: start.column + index }
+    : { line: start.line + lines.length - 1, column: lines.at(-1)!.length + 1 };
+}
+
+function sentenceAround(text: string, start: number, end: number): string {
+  const before = text.slice(0, start);
+  const sentenceStart = Math.max(before.search(/[^.!?]*$/), 0);
+  const afterMatch = /[.!?](\s|$)/.exec(text.slice(end));
+  const sentenceEnd = afterMatch ? end + afterMatch.index + 1 : text.length;
+  return text.slice(sentenceStart, sentenceEnd).replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,54 @@
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { diagnose } from '../diagnostics/create.ts';
+import { fold } from '../text/normalize.ts';
+import { headOf, positionOf } from './blocks.ts';
+import { parseCzechDate } from './czech-dates.ts';
+import type { ExtractedTask } from './types.ts';
+
+// The convention: `- [ ] Poslat mail radním — @Lukáš Průcha, do 2024-02-01 #mail-radnim`.
+const OWNER = /@(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)/u;
+const DUE = /\bdo\s+(\d{4}-\d{2}-\d{2}|\d{1,2}\.\s*\d{1,2}\.\s*\d{4})/u;
+const EXPLICIT_ID = /(?:^|\s)#([\p{L}\p{N}][\p{L}\p{N}-]*)/u;
+
+/** GFM task list items are tasks; owner, due date and a stable id are optional parts of the line. */
+export function extractTasks(tree: Root, file: string): { tasks: ExtractedTask[]; diagnostics: Diagnostic[] } {
+  const tasks: ExtractedTask[] = [];
+  const diagnostics: Diagnostic[] = [];
+  visit(tree, 'listItem', (item) => {
+    if (item.checked !== true && item.checked !== false) return;
+    const head = headOf(item);
+    const line = head ? toString(head).replace(/\s+/g, ' ').trim() : '';
+    const owner = OWNER.exec(line)?.[1];
+    const dueWritten = DUE.exec(line)?.[1];
+    const due = dueWritten ? parseCzechDate(dueWritten) : undefined;
+    if (dueWritten && !due) {
+      const p = positionOf(item);
+      diagnostics.push(
+        diagnose('invalid-task-due', file, { start: { line: p.line, column: p.column }, end: { line: p.endLine, column: p.endColumn } }, {
+          value: dueWritten,
+        }),
+      );
+    }
+    const explicitId = EXPLICIT_ID.exec(line)?.[1];
+    const text = line
+      .replace(OWNER, '')
+      .replace(DUE, '')
+      .replace(EXPLICIT_ID, '')
+      .replace(/[\s,;—–-]+$/u, '')
+      .replace(/\s+[—–-]\s*(?=,|$)/u, '')
+      .replace(/\s{2,}/g, ' ')
+      .trim();
+    tasks.push({
+      ...(explicitId ? { explicitId: fold(explicitId) } : {}),
+      text,
+      ...(owner ? { owner } : {}),
+      ...(due ? { due } : {}),
+      checked: item.checked,
+      position: positionOf(item),
+    });
+  });
+  return { tasks, diagnostics };
+}

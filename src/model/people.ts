@@ -1,0 +1,44 @@
+import type { AnalyzedMinute } from '../pipeline/analyze-archive.ts';
+import type { PersonEntry } from '../schema/minute.ts';
+import { czechCollator } from '../text/normalize.ts';
+import { slug } from './ids.ts';
+import type { AttendanceModel, PersonModel, PersonRef } from './types.ts';
+
+export function personRef(entry: PersonEntry): PersonRef {
+  if (typeof entry === 'string') return { name: entry, person: slug(entry) };
+  return {
+    name: entry.name,
+    person: slug(entry.name),
+    ...(entry.organization ? { organization: entry.organization } : {}),
+    ...(entry.role ? { role: entry.role } : {}),
+  };
+}
+
+const LISTS = [
+  ['attendees', 'attendee'],
+  ['guests', 'guest'],
+  ['excused', 'excused'],
+] as const;
+
+/** People as written: "Průcha" and "Lukáš Průcha" stay two entries, because guessing would mislead. */
+export function buildPeople(chronological: readonly AnalyzedMinute[]): PersonModel[] {
+  const people = new Map<string, PersonModel>();
+  for (const { minute } of chronological) {
+    for (const [list, as] of LISTS) {
+      for (const entry of minute.frontmatter[list] ?? []) {
+        const ref = personRef(entry);
+        const person = people.get(ref.person) ?? { id: ref.person, name: ref.name, organizations: [], attendance: [] };
+        if (ref.organization && !person.organizations.includes(ref.organization)) person.organizations.push(ref.organization);
+        const attendance: AttendanceModel = {
+          meeting: minute.id,
+          date: minute.frontmatter.date,
+          group: minute.frontmatter.group,
+          as,
+        };
+        person.attendance.push(attendance);
+        people.set(ref.person, person);
+      }
+    }
+  }
+  return [...people.values()].sort((a, b) => czechCollator.compare(a.name, b.name));
+}
