@@ -1,4 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { runDocs } from './docs.ts';
+import { runSchema } from './schema.ts';
+import { runExtract } from './extract.ts';
 import { runValidate } from './validate.ts';
 import { UsageError, printUsage } from './usage.ts';
 
@@ -6,6 +9,9 @@ type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   validate: runValidate,
+  extract: runExtract,
+  schema: runSchema,
+  docs: runDocs,
 };
 
 /** Entry of the `minutes` bin: returns the exit code (0 ok, 1 problems found, 2 wrong usage). */

@@ -6,6 +6,12 @@ Příkazy:
   validate [cesty…]   zkontroluje zápisy (bez cest celý archiv)
       --format stylish|github|json   tvar výpisu (výchozí stylish)
       --root <složka>                kořen archivu (výchozí: nejbližší složka s minutes.config.yaml)
+  schema              vygeneruje JSON Schema pro editory do složky schema/ (ze schémat v src/schema/)
+  docs                vygeneruje přehled pravidel kontroly docs/pravidla.md (z katalogu pravidel)
+      --check                        nic nezapíše; kód 1, pokud uložené soubory nejsou aktuální (pro CI)
+      --root <složka>                kořen archivu, jako u validate
+  extract             vypíše, co zápisy obsahují: informace organizací, úkoly, usnesení, termíny
+      --format summary|json          přehled pro lidi, nebo otevřená data (JSON, verze modelu v poli version)
 
 Návratový kód: 0 bez chyb (varování nevadí), 1 nalezeny chyby, 2 chybné použití.
 `;
