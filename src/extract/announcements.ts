@@ -37,9 +37,11 @@ export function extractAnnouncements(tree: Root, meetingDate: string, meetingGro
     const time = timeMatch ? isoTime(timeMatch[1]!, timeMatch[2] ?? timeMatch[3]) : undefined;
     const meetings: AnnouncedMeeting[] = [];
     for (const day of after.matchAll(DAY)) {
+      // Listed dates run forward: "10.1. a 14.3." announced in March means January and March next year.
+      const floor = meetings.at(-1)?.date ?? meetingDate;
       const date = day[3]
         ? parseCzechDate(`${day[1]}. ${day[2]}. ${day[3]}`)
-        : inferYear(Number(day[1]), Number(day[2]), meetingDate);
+        : inferYear(Number(day[1]), Number(day[2]), floor);
       if (date && !meetings.some((m) => m.date === date)) {
         meetings.push({ group, date, ...(time ? { time } : {}), from: 'text' });
       }

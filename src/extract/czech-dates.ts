@@ -16,11 +16,11 @@ export function parseCzechDate(written: string): string | undefined {
  * A day written without its year ("10.1.") falls on or after the meeting that announces it:
  * announced in October 2021, "10.1." means January 2022.
  */
-export function inferYear(day: number, month: number, meetingDate: string): string | undefined {
-  const year = Number(meetingDate.slice(0, 4));
+export function inferYear(day: number, month: number, notBefore: string): string | undefined {
+  const year = Number(notBefore.slice(0, 4));
   for (const candidate of [year, year + 1]) {
     const date = `${candidate}-${pad(month)}-${pad(day)}`;
-    if (isRealDate(date) && date >= meetingDate) return date;
+    if (isRealDate(date) && date >= notBefore) return date;
   }
   return undefined;
 }

@@ -24,6 +24,7 @@ export interface NameMatch {
 interface NamePattern {
   id: string;
   tokens: TokenPattern[];
+  capitalized: boolean;
 }
 
 interface TokenPattern {
@@ -52,7 +53,7 @@ export class NameMatcher {
         if (tokens.length === 0) continue;
         const key = firstTokenKey(tokens[0]!.folded);
         const list = this.#byFirstToken.get(key) ?? [];
-        list.push({ id: entry.id, tokens });
+        list.push({ id: entry.id, tokens, capitalized: /^\p{Lu}/u.test(name) });
         this.#byFirstToken.set(key, list);
       }
     }
@@ -87,6 +88,9 @@ export class NameMatcher {
       if (index + pattern.tokens.length > textWords.length) continue;
       const matched = pattern.tokens.every((token, k) => tokenMatches(token, textWords[index + k]!.text));
       if (!matched) continue;
+      // A one-word name is a proper noun: "Naděje" is the organization, "je naděje, že…" is hope.
+      // Longer names carry their own proper noun ("ze strany města Liberec").
+      if (pattern.capitalized && pattern.tokens.length === 1 && !/^\p{Lu}/u.test(first.text)) continue;
       const last = textWords[index + pattern.tokens.length - 1]!;
       // Words of a name stand together: "Most k naději" across a sentence break is no name.
       const span = text.slice(first.start, last.end);
