@@ -3,6 +3,8 @@ import { runDocs } from './docs.ts';
 import { runSchema } from './schema.ts';
 import { runExtract } from './extract.ts';
 import { runValidate } from './validate.ts';
+import { runBuild } from './build.ts';
+import { runServe } from './serve.ts';
 import { UsageError, printUsage } from './usage.ts';
 
 type Command = (args: string[]) => Promise<number>;
@@ -12,6 +14,8 @@ const COMMANDS: Record<string, Command> = {
   extract: runExtract,
   schema: runSchema,
   docs: runDocs,
+  build: runBuild,
+  serve: runServe,
 };
 
 /** Entry of the `minutes` bin: returns the exit code (0 ok, 1 problems found, 2 wrong usage). */
@@ -49,6 +53,21 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(`Chybné použití: ${(error as Error).message}`);
+    throw new UsageError(`Chybné použití: ${czechParseArgsError(error as NodeJS.ErrnoException)}`);
+  }
+}
+
+/** node:util parseArgs speaks English; the secretary reads Czech. */
+function czechParseArgsError(error: NodeJS.ErrnoException): string {
+  const option = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `neznámá volba „${option}“.`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return `volba „${option.replace(/ <value>$/, '')}“ potřebuje hodnotu.`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `nečekaný argument „${option}“.`;
+    default:
+      return error.message;
   }
 }

@@ -12,6 +12,13 @@ Příkazy:
       --root <složka>                kořen archivu, jako u validate
   extract             vypíše, co zápisy obsahují: informace organizací, úkoly, usnesení, termíny
       --format summary|json          přehled pro lidi, nebo otevřená data (JSON, verze modelu v poli version)
+  build               sestaví web archivu: kontrola → data → stránky → vyhledávací index
+      --out <složka>                 kam web zapsat (výchozí _site; nahradí se celý, až když se vše povede)
+      --base <cesta>                 cesta webu na serveru, např. /zapisy/ (výchozí: cesta z site.base_url)
+      --no-index                     bez vyhledávacího indexu
+  serve               sestaví web, spustí ho na http://localhost:8080/ a při změně zápisů ho obnoví
+      --port <číslo>                 port serveru (výchozí 8080)
+      --base <cesta>                 cesta webu na serveru (výchozí /)
 
 Návratový kód: 0 bez chyb (varování nevadí), 1 nalezeny chyby, 2 chybné použití.
 `;

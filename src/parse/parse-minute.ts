@@ -24,10 +24,12 @@ export function parseMinute(source: SourceFile): ParsedMinute {
     return { source, tree, frontmatter: undefined, locator, diagnostics: [missingFrontmatter(source)] };
   }
   const start = yamlNode.position?.start.offset ?? 0;
-  const end = yamlNode.position?.end.offset ?? source.text.length;
   // The YAML text starts after the opening `---` line.
   const offset = source.text.indexOf('\n', start) + 1;
-  const frontmatter = parseYamlText(source.path, yamlNode.value, offset, locator.spanOf([start, end]), locator.spanOf);
+  // A problem of the block as a whole (a required key missing) is shown on its opening `---`,
+  // so an annotation in a pull request stays one line long.
+  const opening = locator.spanOf([start, Math.max(offset - 1, start)]);
+  const frontmatter = parseYamlText(source.path, yamlNode.value, offset, opening, locator.spanOf);
   return { source, tree, frontmatter, locator, diagnostics: [...frontmatter.diagnostics] };
 }
 

@@ -7,6 +7,8 @@ import { yamlErrorDiagnostic } from './yaml-errors.ts';
 export interface YamlPlacement {
   file: string;
   document: Document.Parsed;
+  /** The YAML text itself: node ranges are offsets into it. */
+  text: string;
   offset: number;
   /** The span reported when the document itself is at fault (a required key missing at the top). */
   wholeSpan: Span;
@@ -32,8 +34,12 @@ export function parseYamlText(
   spanOf: (range: readonly [number, number]) => Span,
 ): ParsedYaml {
   const document: Document.Parsed = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
-  const placement: YamlPlacement = { file, document, offset, wholeSpan, spanOf };
-  const diagnostics = document.errors.map((error) => yamlErrorDiagnostic(file, error, yamlText, offset, spanOf));
+  const placement: YamlPlacement = { file, document, text: yamlText, offset, wholeSpan, spanOf };
+  // One mistake can raise several YAML errors at the same place; a secretary needs to hear it once.
+  const errors = document.errors.filter(
+    (error, i) => document.errors.findIndex((other) => other.pos[0] === error.pos[0]) === i,
+  );
+  const diagnostics = errors.map((error) => yamlErrorDiagnostic(file, error, yamlText, offset, spanOf, document));
   // A repeated key leaves a readable document (the last value wins), so the rest is still checked.
   if (document.errors.some((error) => error.code !== 'DUPLICATE_KEY')) return { placement, data: undefined, diagnostics };
   if (document.contents !== null && !isMap(document.contents)) {

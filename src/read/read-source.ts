@@ -22,6 +22,10 @@ const BOM = 0xfeff;
  */
 export function decodeSource(path: string, bytes: Uint8Array): ReadResult {
   if (bytes.length === 0) return fail(diagnose('empty-file', path, FILE_START));
+  // Notepad's "Unicode" is UTF-16 with a byte order mark: text, though full of NUL bytes.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return fail(diagnose('not-utf8', path, FILE_START, { encoding: 'UTF-16' }));
+  }
   if (looksBinary(bytes)) return fail(diagnose('binary-file', path, FILE_START));
   let text: string;
   try {
@@ -42,7 +46,14 @@ export function decodeSource(path: string, bytes: Uint8Array): ReadResult {
 }
 
 export async function readSource(absolutePath: string, displayPath: string): Promise<ReadResult> {
-  return decodeSource(displayPath, await readFile(absolutePath));
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(absolutePath);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return fail(diagnose('file-not-found', displayPath, FILE_START));
+    throw error;
+  }
+  return decodeSource(displayPath, bytes);
 }
 
 function fail(diagnostic: Diagnostic): ReadResult {

@@ -35,6 +35,16 @@ export const catalog = {
     hint: () => 'Doplňte záhlaví (frontmatter) a text zápisu, nebo soubor smažte.',
     description: 'Prázdný soubor nepopisuje žádné jednání; nejspíš vznikl omylem při nahrávání.',
   }),
+  'file-not-found': rule({
+    severity: 'error',
+    area: 'soubor',
+    title: 'Zadaná cesta neexistuje',
+    message: () => 'Zadaný soubor nebo složka neexistuje.',
+    hint: () =>
+      'Zkontrolujte cestu i velikost písmen v názvu. Bez zadané cesty se zkontroluje celý archiv (složka minutes/).',
+    description:
+      'Kontrola dostala cestu, na které nic není. Bez tohoto hlášení by překlep v cestě prošel jako „bez problémů“.',
+  }),
   'binary-file': rule({
     severity: 'error',
     area: 'soubor',

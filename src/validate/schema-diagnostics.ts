@@ -37,7 +37,7 @@ export function validateWithSchema<S extends z.ZodType>(
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return { value: result.data, diagnostics: [] };
   const diagnostics = result.error.issues.flatMap((issue) => issueToDiagnostics(issue, [], placement, schema));
-  return { value: undefined, diagnostics };
+  return { value: undefined, diagnostics: unique(diagnostics) };
 }
 
 function issueToDiagnostics(issue: Issue, base: YamlPath, placement: YamlPlacement, schema: z.ZodType): Diagnostic[] {
@@ -61,10 +61,14 @@ function issueToDiagnostics(issue: Issue, base: YamlPath, placement: YamlPlaceme
       if (issue.input === null) return [diagnose('empty-value', placement.file, at('key'), { key })];
       const format = FORMAT_OF_KEY[topKey(path)];
       if (format) return [formatDiagnostic(format, placement, path, key)];
+      if (issue.expected === 'string' && isColonMapping(issue.input, placement, path)) {
+        return [diagnose('invalid-type', placement.file, at(), { key, expected: TEXT_WITH_COLON })];
+      }
       return [diagnose('invalid-type', placement.file, at(), { key, expected: EXPECTED_CZECH[issue.expected] ?? issue.expected })];
     }
     case 'too_small':
-      return [diagnose('empty-value', placement.file, at(typeof issue.input === 'string' ? 'value' : 'key'), { key })];
+      // The empty value itself (`[]`, `""`); spanAt falls back to the key when it has no extent.
+      return [diagnose('empty-value', placement.file, at(), { key })];
     case 'invalid_value':
       return [
         diagnose('invalid-value', placement.file, at(), {
@@ -99,6 +103,11 @@ function unionToDiagnostics(
 ): Diagnostic[] {
   const input = issue.input;
   const wantsObject = typeof input === 'object' && input !== null && !Array.isArray(input);
+  const known = knownKeys(schema, path);
+  if (wantsObject && isColonMapping(input, placement, path) && !known.includes(Object.keys(input)[0]!)) {
+    // `- Průcha: vedoucí` is a name with a colon, not an entry with an unknown key and no name.
+    return [diagnose('invalid-type', placement.file, spanAt(placement, path, 'value'), { key, expected: PERSON_WITH_COLON })];
+  }
   for (const branch of issue.errors) {
     const failsAtRoot = branch.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0);
     if (wantsObject && !failsAtRoot) return branch.flatMap((inner) => issueToDiagnostics(inner, path, placement, schema));
@@ -107,12 +116,32 @@ function unionToDiagnostics(
     }
   }
   if (input === null) return [diagnose('empty-value', placement.file, spanAt(placement, path, 'value'), { key })];
-  return [
-    diagnose('invalid-type', placement.file, spanAt(placement, path, 'value'), {
-      key,
-      expected: 'jméno, nebo položka s údaji name a organization',
-    }),
-  ];
+  return [diagnose('invalid-type', placement.file, spanAt(placement, path, 'value'), { key, expected: PERSON })];
+}
+
+const TEXT_WITH_COLON = 'text; obsahuje-li dvojtečku s mezerou, dejte ho celý do uvozovek';
+const PERSON = 'jméno, nebo položka s údaji name a organization';
+const PERSON_WITH_COLON = 'jméno (obsahuje-li dvojtečku, pak v uvozovkách), nebo položka s údaji name, organization a role';
+
+/**
+ * `- Odpolední jednání (jiný čas: v pořádku)`: YAML reads a list item with `: ` as a key and a
+ * value. When text was expected and such a one-line pair was found, say what happened.
+ */
+function isColonMapping(input: unknown, placement: YamlPlacement, path: YamlPath): boolean {
+  if (typeof input !== 'object' || input === null || Array.isArray(input) || Object.keys(input).length !== 1) return false;
+  const range = rangeOf(locate(placement.document, path).value);
+  return range !== undefined && !placement.text.slice(range[0], range[1]).trimEnd().includes('\n');
+}
+
+/** Zod can report one value twice (a date that fails both its pattern and the calendar); say it once. */
+function unique(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.rule}|${d.line}:${d.column}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function formatDiagnostic(format: string, placement: YamlPlacement, path: YamlPath, key: string): Diagnostic {
@@ -131,22 +160,29 @@ function formatDiagnostic(format: string, placement: YamlPlacement, path: YamlPa
 export function spanAt(placement: YamlPlacement, path: YamlPath, target: 'value' | 'key'): Span {
   const found = locate(placement.document, path);
   const node = target === 'key' ? (found.key ?? found.value) : (found.value ?? found.key);
-  const range = rangeOf(node);
+  const range = trimmed(placement, rangeOf(node));
   if (range && range[1] > range[0]) return placement.spanOf([placement.offset + range[0], placement.offset + range[1]]);
   // A key missing at the top is a problem of the whole block, not of whichever key comes first.
   if (path.length <= 1 || !found.nearest) return placement.wholeSpan;
   // Missing entirely: point at the nearest enclosing value (the attendee entry lacking a name).
-  const near = rangeOf(found.nearest);
+  const near = trimmed(placement, rangeOf(found.nearest));
   return near ? placement.spanOf([placement.offset + near[0], placement.offset + near[1]]) : placement.wholeSpan;
+}
+
+/** A block list or entry's range runs on to the next line; the value ends where its text does. */
+function trimmed(placement: YamlPlacement, range: [number, number] | undefined): [number, number] | undefined {
+  if (!range) return undefined;
+  let end = range[1];
+  while (end > range[0] && /\s/.test(placement.text[end - 1] ?? '')) end--;
+  return [range[0], end];
 }
 
 function sourceText(placement: YamlPlacement, path: YamlPath): string {
   const node = locate(placement.document, path).value;
+  const value = (node as { source?: unknown } | undefined)?.source;
+  if (typeof value === 'string') return value;
   const range = rangeOf(node);
-  if (!range) return '';
-  const source = placement.document.toString();
-  const value = (node as { source?: string }).source;
-  return typeof value === 'string' ? value : source.slice(range[0], range[1]).trim();
+  return range ? placement.text.slice(range[0], range[1]).trim() : '';
 }
 
 /** The keys a strict object allows at a path: what "did you mean" chooses from. */

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { diagnose } from '../diagnostics/create.ts';
@@ -7,7 +8,7 @@ import type { ProjectPaths } from '../registers/project.ts';
 import type { Registers } from '../registers/load-registers.ts';
 import { namesOf } from '../registers/register-names.ts';
 import { minuteFrontmatterSchema, type MinuteFrontmatter } from '../schema/minute.ts';
-import { isRealDate } from '../schema/primitives.ts';
+import { ID_PATTERN, isRealDate } from '../schema/primitives.ts';
 import { fold } from '../text/normalize.ts';
 import { suggest } from '../text/suggest.ts';
 import { groupOfFileName, parseMinuteFileName } from './file-name.ts';
@@ -92,7 +93,7 @@ function checkAgainstArchive(
         seen.add(fold(personName));
       }
       const organization = record?.organization;
-      if (typeof organization === 'string' && !registers.organizations.has(organization)) {
+      if (typeof organization === 'string' && !registers.organizations.has(organization) && !hasRegisterFile(paths, organization)) {
         diagnostics.push(
           diagnose('unknown-organization', file, at([list, i, 'organization']), {
             organization,
@@ -110,6 +111,14 @@ function checkAgainstArchive(
     });
   }
   return diagnostics;
+}
+
+/**
+ * An organization whose file exists but did not pass its own checks is missing from the registers;
+ * the problem is reported in that file, not again as "not in the register" in every minute.
+ */
+function hasRegisterFile(paths: ProjectPaths, id: string): boolean {
+  return ID_PATTERN.test(id) && ['.yaml', '.yml'].some((ext) => existsSync(path.join(paths.organizations, `${id}${ext}`)));
 }
 
 function isInside(folder: string, file: string): boolean {
