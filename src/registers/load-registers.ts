@@ -7,6 +7,7 @@ import { parseYamlFile } from '../parse/parse-yaml-file.ts';
 import type { YamlPlacement } from '../parse/yaml.ts';
 import { discoverFiles } from '../read/discover.ts';
 import { readSource } from '../read/read-source.ts';
+import { ID_PATTERN } from '../schema/primitives.ts';
 import { configSchema, type Config, type GroupConfig } from '../schema/config.ts';
 import { organizationSchema, type OrganizationData } from '../schema/organization.ts';
 import { validateWithSchema } from '../validate/schema-diagnostics.ts';
@@ -67,10 +68,14 @@ async function loadOrganization(
   const shown = displayPath(paths.root, file);
   const parsed = await readYaml(file, shown, diagnostics);
   if (!parsed) return undefined;
+  // The file name is the id whatever the content says, so it is checked even when the content fails.
+  const id = path.basename(file).replace(/\.ya?ml$/i, '');
+  if (!ID_PATTERN.test(id)) {
+    diagnostics.push(diagnose('organization-file-name', shown, parsed.placement.wholeSpan, { name: path.basename(file) }));
+  }
   const { value, diagnostics: problems } = validateWithSchema(organizationSchema, parsed.data, parsed.placement);
   diagnostics.push(...problems);
   if (!value) return undefined;
-  const id = path.basename(file).replace(/\.ya?ml$/i, '');
   return { organization: { ...value, id, file: shown }, placement: parsed.placement };
 }
 

@@ -2,7 +2,6 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { diagnose } from '../diagnostics/create.ts';
 import type { YamlPlacement } from '../parse/yaml.ts';
 import type { Config } from '../schema/config.ts';
-import { ID_PATTERN } from '../schema/primitives.ts';
 import { fold } from '../text/normalize.ts';
 import { spanAt } from '../validate/schema-diagnostics.ts';
 import type { Organization } from './load-registers.ts';
@@ -27,17 +26,11 @@ export interface LoadedOrganization {
 
 /**
  * Names must be unambiguous: an update that says "ČvT" can belong to one organization only.
- * File names are ids, so they must have the id shape too.
  */
 export function checkOrganizationNames(loaded: readonly LoadedOrganization[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const owner = new Map<string, string>();
   for (const { organization, placement } of loaded) {
-    if (!ID_PATTERN.test(organization.id)) {
-      diagnostics.push(
-        diagnose('organization-file-name', organization.file, placement.wholeSpan, { name: `${organization.id}.yaml` }),
-      );
-    }
     const seenHere = new Set<string>();
     for (const [name, path] of namePaths(organization)) {
       const key = fold(name);
