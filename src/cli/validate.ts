@@ -1,5 +1,5 @@
 import { hasErrors } from '../diagnostics/diagnostic.ts';
-import { checkArchive } from '../pipeline/check-archive.ts';
+import { analyzeArchive, type AnalyzedArchive } from '../pipeline/analyze-archive.ts';
 import { REPORT_FORMATS, formatDiagnostics, type ReportFormat } from '../report/index.ts';
 import { parseOptions } from './main.ts';
 import { resolveRoot } from './root.ts';
@@ -15,7 +15,9 @@ export async function runValidate(args: string[]): Promise<number> {
     throw new UsageError(`Neznámý formát „${format}“; povolené jsou: ${REPORT_FORMATS.join(', ')}.`);
   }
   const root = resolveRoot(values.root as string | undefined);
-  const archive = await checkArchive(root, positionals);
+  // Extraction runs too: its warnings (an unknown organization's update, a meeting announced only
+  // in the text) are the secretary's to see before the pull request, not after.
+  const archive = await analyzeArchive(root, positionals);
   process.stdout.write(
     formatDiagnostics(format as ReportFormat, archive.diagnostics, {
       color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
@@ -25,7 +27,7 @@ export async function runValidate(args: string[]): Promise<number> {
   return hasErrors(archive.diagnostics) ? 1 : 0;
 }
 
-function countChecked(archive: Awaited<ReturnType<typeof checkArchive>>): number {
+function countChecked(archive: AnalyzedArchive): number {
   const files = new Set(archive.minutes.map((m) => m.parsed.source.path));
   for (const d of archive.diagnostics) files.add(d.file);
   return files.size;

@@ -15,6 +15,8 @@ const DAY = /(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}))?(?!\d)/gu;
 const TIME =
   /\b(?:v|ve|od)\s+(\d{1,2})(?::(\d{2})|\.(\d{2})(?=\s*h)|\s*(?:hod\w*|h\b)|\s+do\s+\d{1,2}(?:[:.]\d{2})?\s*hod\w*)/iu;
 
+const PAST_TENSE = /\b(?:proběhl[oaiy]?|konal[oaiy]?|se\s+uskutečnil[oaiy]?|bylo|byla|byl)\b/iu;
+
 export interface TextAnnouncement {
   meetings: AnnouncedMeeting[];
   position: SourcePosition;
@@ -27,26 +29,39 @@ export interface TextAnnouncement {
 export function extractAnnouncements(tree: Root, meetingDate: string, meetingGroup: string, groups: NameMatcher): TextAnnouncement[] {
   const found: TextAnnouncement[] = [];
   visit(tree, 'paragraph', (paragraph: Paragraph) => {
-    const text = toString(paragraph).replace(/\s+/g, ' ');
-    const cue = CUE.exec(text);
-    if (!cue) return;
-    const after = text.slice(cue.index);
-    const sentence = after.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0] ?? after;
-    const group = groups.findAll(sentence)[0]?.id ?? meetingGroup;
-    const timeMatch = TIME.exec(text);
-    const time = timeMatch ? isoTime(timeMatch[1]!, timeMatch[2] ?? timeMatch[3]) : undefined;
-    const meetings: AnnouncedMeeting[] = [];
-    for (const day of after.matchAll(DAY)) {
-      // Listed dates run forward: "10.1. a 14.3." announced in March means January and March next year.
-      const floor = meetings.at(-1)?.date ?? meetingDate;
-      const date = day[3]
-        ? parseCzechDate(`${day[1]}. ${day[2]}. ${day[3]}`)
-        : inferYear(Number(day[1]), Number(day[2]), floor);
-      if (date && !meetings.some((m) => m.date === date)) {
-        meetings.push({ group, date, ...(time ? { time } : {}), from: 'text' });
-      }
-    }
+    const meetings = meetingsAnnouncedIn(toString(paragraph), meetingDate, meetingGroup, groups);
     if (meetings.length) found.push({ meetings, position: positionOf(paragraph) });
   });
   return found;
+}
+
+/** The meetings one paragraph's text announces; the importer reads legacy documents with the same rules. */
+export function meetingsAnnouncedIn(
+  paragraphText: string,
+  meetingDate: string,
+  meetingGroup: string,
+  groups: NameMatcher,
+): AnnouncedMeeting[] {
+  const text = paragraphText.replace(/\s+/g, ' ');
+  const cue = CUE.exec(text);
+  if (!cue) return [];
+  const after = text.slice(cue.index);
+  const sentence = after.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0] ?? after;
+  // "Další setkání s klienty proběhlo 3.5." reports the past; it announces nothing.
+  if (PAST_TENSE.test(sentence)) return [];
+  const group = groups.findAll(sentence)[0]?.id ?? meetingGroup;
+  const timeMatch = TIME.exec(text);
+  const time = timeMatch ? isoTime(timeMatch[1]!, timeMatch[2] ?? timeMatch[3]) : undefined;
+  const meetings: AnnouncedMeeting[] = [];
+  for (const day of after.matchAll(DAY)) {
+    // Listed dates run forward: "10.1. a 14.3." announced in March means January and March next year.
+    const floor = meetings.at(-1)?.date ?? meetingDate;
+    const date = day[3]
+      ? parseCzechDate(`${day[1]}. ${day[2]}. ${day[3]}`)
+      : inferYear(Number(day[1]), Number(day[2]), floor);
+    if (date && !meetings.some((m) => m.date === date)) {
+      meetings.push({ group, date, ...(time ? { time } : {}), from: 'text' });
+    }
+  }
+  return meetings;
 }

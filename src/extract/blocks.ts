@@ -1,4 +1,4 @@
-import type { ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Strong, Text } from 'mdast';
+import type { List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Strong, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { SourcePosition } from '../model/types.ts';
 import type { ExtractedContent } from './types.ts';
@@ -11,6 +11,13 @@ export function positionOf(node: Nodes): SourcePosition {
     endLine: p?.end.line ?? 1,
     endColumn: p?.end.column ?? 1,
   };
+}
+
+/** From the start of one block to the end of another: a lead paragraph and the list it introduces. */
+export function spanning(first: Nodes, last: Nodes): SourcePosition {
+  const a = positionOf(first);
+  const b = positionOf(last);
+  return { line: a.line, column: a.column, endLine: b.endLine, endColumn: b.endColumn };
 }
 
 /** The paragraph that opens a list item or is the block itself: where a block says what it is. */
@@ -46,10 +53,28 @@ const SEPARATOR = /^[ \t)]*[.:,;–—-]*[ \t]*/;
 export type Lead = { kind: 'strong'; node: Strong; qualifier?: string } | { kind: 'text'; node: Text; length: number };
 
 /**
+ * The list that a lone lead paragraph introduces: "Informace ASZ:" or "**Usnesení:**" on a line of
+ * its own, with the items below it. Only when the paragraph says nothing after its lead.
+ */
+export function introducedList(paragraph: Paragraph, lead: Lead, next: RootContent | undefined): List | undefined {
+  if (next?.type !== 'list') return undefined;
+  const remainder =
+    lead.kind === 'strong'
+      ? toString({ ...paragraph, children: paragraph.children.slice(1) })
+      : toString(paragraph).slice(lead.length);
+  return remainder.replace(SEPARATOR, '').trim() === '' && !(lead.kind === 'strong' && lead.qualifier) ? next : undefined;
+}
+
+/**
  * A block's content without its leading words (an organization's name, "Usnesení:"): the same
  * mdast nodes for the HTML and the source slice for the Markdown, so nothing is parsed twice.
  */
-export function contentAfterLead(block: ListItem | Paragraph, lead: Lead, sourceText: string): ExtractedContent {
+export function contentAfterLead(
+  block: ListItem | Paragraph,
+  lead: Lead,
+  sourceText: string,
+  following?: List,
+): ExtractedContent {
   const head = headOf(block)!;
   const rest = head.children.slice(1);
   let firstChildren: PhrasingContent[];
@@ -73,8 +98,8 @@ export function contentAfterLead(block: ListItem | Paragraph, lead: Lead, source
   }
   const newHead: Paragraph[] = firstChildren.length ? [{ ...head, children: firstChildren }] : [];
   const tail: RootContent[] = block.type === 'listItem' ? block.children.slice(1) : [];
-  const nodes: RootContent[] = [...newHead, ...tail];
-  const end = block.position?.end.offset ?? cutOffset;
+  const nodes: RootContent[] = [...newHead, ...tail, ...(following ? [following] : [])];
+  const end = (following ?? block).position?.end.offset ?? cutOffset;
   const after = sourceText.slice(cutOffset, end);
   const markdown = dedent(qualifier ? `${qualifier}${after}` : after.replace(SEPARATOR, ''), contentIndent(block));
   return { nodes, markdown, text: plainText(nodes) };

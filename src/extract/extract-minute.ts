@@ -28,7 +28,7 @@ export function extractMinute(
   const { date, group, next_meetings } = minute.frontmatter;
   const updates = extractUpdates(tree, source.text, file, context.organizations, context.organizationNames, context.groups);
   const mentions = extractMentions(tree, context.organizations, updates.updateBlocks);
-  const tasks = extractTasks(tree, file);
+  const tasks = extractTasks(tree, file, date);
   const decisions = extractDecisions(tree, source.text);
   const diagnostics = [...updates.diagnostics, ...tasks.diagnostics];
 

@@ -1,4 +1,4 @@
-import type { ListItem, Paragraph, Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
 import type { NameMatcher } from './name-matcher.ts';
 import type { ExtractedMention } from './types.ts';
@@ -10,12 +10,12 @@ import type { ExtractedMention } from './types.ts';
 export function extractMentions(
   tree: Root,
   matcher: NameMatcher,
-  updateBlocks: ReadonlyMap<ListItem | Paragraph, string>,
+  updateBlocks: ReadonlyMap<Nodes, string>,
 ): ExtractedMention[] {
   const mentions: ExtractedMention[] = [];
   visitParents(tree, 'text', (node, ancestors) => {
     // Inside its own update an organization's name is the update's subject, not a mention.
-    const owner = ancestors.map((a) => updateBlocks.get(a as ListItem | Paragraph)).findLast(Boolean);
+    const owner = ancestors.map((a) => updateBlocks.get(a)).findLast(Boolean);
     const start = node.position?.start;
     if (!start || start.offset === undefined) return;
     for (const match of matcher.findAll(node.value)) {

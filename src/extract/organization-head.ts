@@ -12,6 +12,7 @@ const SENTENCE_OPENERS = new Set(
     's', 'se', 'setkání', 'shrnutí', 'situace', 'také', 'tato', 'téma', 'témata', 'ten', 'tento', 'termín', 'termíny',
     'to', 'toto', 'tedy', 'u', 'úkol', 'úkoly', 'usnesení', 'v', 've', 'výsledek', 'z', 'za', 'zápis', 'závěr', 'ze',
     'zpracoval', 'zapsal', 'ověřil', 'hosté', 'omluveni', 'novinky', 'informace', 'projekt', 'proběhlo', 'proběhla',
+    'rozhodnutí', 'paní', 'pan', 'pí', 'p', 'kontakt', 'dotazy', 'upozornění', 'pozvánka',
   ].map(fold),
 );
 

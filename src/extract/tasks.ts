@@ -5,16 +5,21 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { diagnose } from '../diagnostics/create.ts';
 import { fold } from '../text/normalize.ts';
 import { headOf, positionOf } from './blocks.ts';
-import { parseCzechDate } from './czech-dates.ts';
+import { inferYear, parseCzechDate } from './czech-dates.ts';
 import type { ExtractedTask } from './types.ts';
 
 // The convention: `- [ ] Poslat mail radním — @Lukáš Průcha, do 2024-02-01 #mail-radnim`.
 const OWNER = /@(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)/u;
-const DUE = /\bdo\s+(\d{4}-\d{2}-\d{2}|\d{1,2}\.\s*\d{1,2}\.\s*\d{4})/u;
-const EXPLICIT_ID = /(?:^|\s)#([\p{L}\p{N}][\p{L}\p{N}-]*)/u;
+const DUE = /\bdo\s+(\d{4}-\d{2}-\d{2}|\d{1,2}\.\s*\d{1,2}\.(?:\s*\d{4})?)/u;
+// An id starts with a letter, so "bod #2" stays text.
+const EXPLICIT_ID = /(?:^|\s)#(\p{L}[\p{L}\p{N}-]*)/u;
 
 /** GFM task list items are tasks; owner, due date and a stable id are optional parts of the line. */
-export function extractTasks(tree: Root, file: string): { tasks: ExtractedTask[]; diagnostics: Diagnostic[] } {
+export function extractTasks(
+  tree: Root,
+  file: string,
+  meetingDate: string,
+): { tasks: ExtractedTask[]; diagnostics: Diagnostic[] } {
   const tasks: ExtractedTask[] = [];
   const diagnostics: Diagnostic[] = [];
   visit(tree, 'listItem', (item) => {
@@ -23,7 +28,7 @@ export function extractTasks(tree: Root, file: string): { tasks: ExtractedTask[]
     const line = head ? toString(head).replace(/\s+/g, ' ').trim() : '';
     const owner = OWNER.exec(line)?.[1];
     const dueWritten = DUE.exec(line)?.[1];
-    const due = dueWritten ? parseCzechDate(dueWritten) : undefined;
+    const due = dueWritten ? dueDate(dueWritten, meetingDate) : undefined;
     if (dueWritten && !due) {
       const p = positionOf(item);
       diagnostics.push(
@@ -51,4 +56,10 @@ export function extractTasks(tree: Root, file: string): { tasks: ExtractedTask[]
     });
   });
   return { tasks, diagnostics };
+}
+
+/** "do 15. 2." without a year is the next 15 February from the meeting on. */
+function dueDate(written: string, meetingDate: string): string | undefined {
+  const dayMonth = /^(\d{1,2})\.\s*(\d{1,2})\.$/.exec(written.trim());
+  return dayMonth ? inferYear(Number(dayMonth[1]), Number(dayMonth[2]), meetingDate) : parseCzechDate(written);
 }
