@@ -3,19 +3,23 @@ import { runDocs } from './docs.ts';
 import { runSchema } from './schema.ts';
 import { runExtract } from './extract.ts';
 import { runValidate } from './validate.ts';
+import { runImport } from './import.ts';
 import { runBuild } from './build.ts';
 import { runServe } from './serve.ts';
+import { runNew } from './new.ts';
 import { UsageError, printUsage } from './usage.ts';
 
 type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   validate: runValidate,
+  import: runImport,
   extract: runExtract,
   schema: runSchema,
   docs: runDocs,
   build: runBuild,
   serve: runServe,
+  new: runNew,
 };
 
 /** Entry of the `minutes` bin: returns the exit code (0 ok, 1 problems found, 2 wrong usage). */

@@ -1,0 +1,123 @@
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { ArchiveModel } from '../model/types.ts';
+import { buildArchiveModel } from '../pipeline/build-model.ts';
+import { formatStylish } from '../report/stylish.ts';
+import { czechCount } from '../report/summary.ts';
+import { parseOptions } from './main.ts';
+import { resolveRoot } from './root.ts';
+
+export interface BuildSiteOptions {
+  root: string;
+  /** Output directory; relative paths are relative to the archive root. */
+  outDir: string;
+  /** Base path the site is served under; by default the path of site.base_url (e.g. /zapisy/). */
+  basePath?: string;
+  /** Build the search index (default true). */
+  index?: boolean;
+}
+
+export type BuildSiteResult =
+  | { ok: false; diagnostics: Diagnostic[] }
+  | {
+      ok: true;
+      diagnostics: Diagnostic[];
+      model: ArchiveModel;
+      outDir: string;
+      basePath: string;
+      files: number;
+      pages: number;
+      indexedPages: number | undefined;
+    };
+
+/**
+ * validate → model → render → index, with nothing written unless all of it succeeds: validation
+ * errors stop before any output exists; a failed render or index leaves the previous site as it was.
+ */
+export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
+  const { model, diagnostics } = await buildArchiveModel(options.root);
+  if (!model) return { ok: false, diagnostics };
+  // Loaded only here: `minutes validate` need not pay for Eleventy and Pagefind.
+  const [{ renderSite }, { basePathOf }, { indexSite }] = await Promise.all([
+    import('../render/render-site.ts'),
+    import('../render/urls.ts'),
+    import('../search/index-site.ts'),
+  ]);
+  let indexedPages: number | undefined;
+  const result = await renderSite(model, {
+    outDir: path.resolve(options.root, options.outDir),
+    basePath: options.basePath ?? basePathOf(model.site.baseUrl),
+    afterRender:
+      options.index === false
+        ? undefined
+        : async (dir) => {
+            indexedPages = (await indexSite(dir)).pages;
+          },
+  });
+  return { ok: true, diagnostics, model, ...result, indexedPages };
+}
+
+export async function runBuild(args: string[]): Promise<number> {
+  const { values } = parseOptions(args, {
+    out: { type: 'string', default: '_site' },
+    base: { type: 'string' },
+    root: { type: 'string' },
+    'no-index': { type: 'boolean', default: false },
+  });
+  const root = resolveRoot(values.root as string | undefined);
+  const outDir = values.out as string;
+  const result = await buildSiteReporting({
+    root,
+    outDir,
+    basePath: values.base as string | undefined,
+    index: !values['no-index'],
+  });
+  return result.ok ? 0 : 1;
+}
+
+/** buildSite with the Czech report a secretary reads: problems first, then one summary line. */
+export async function buildSiteReporting(options: BuildSiteOptions): Promise<BuildSiteResult> {
+  const shownOut = displayDir(options.root, options.outDir);
+  let result: BuildSiteResult;
+  try {
+    result = await buildSite(options);
+  } catch (error) {
+    process.stderr.write(
+      `✖ Web se nepodařilo sestavit: ${error instanceof Error ? error.message : String(error)}\n` +
+        `  Předchozí verze webu ve složce ${shownOut} zůstala beze změny.\n`,
+    );
+    if (process.env.MINUTES_DEBUG) {
+      const details = (error as { details?: string[] }).details;
+      if (details?.length) process.stderr.write(`${details.join('\n')}\n`);
+      process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    }
+    return { ok: false, diagnostics: [] };
+  }
+  const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
+  if (!result.ok) {
+    process.stderr.write(formatStylish(result.diagnostics, { color, checkedFiles: 0 }));
+    process.stderr.write(`✖ Web nebyl sestaven, protože zápisy obsahují chyby. Složka ${shownOut} zůstala beze změny.\n`);
+    return result;
+  }
+  if (result.diagnostics.length) process.stderr.write(formatStylish(result.diagnostics, { color, checkedFiles: 0 }));
+  const { model } = result;
+  const search =
+    result.indexedPages === undefined
+      ? 'bez vyhledávacího indexu'
+      : `vyhledávací index: ${czechCount(result.indexedPages, 'zápis', 'zápisy', 'zápisů')}`;
+  process.stdout.write(
+    `✔ Web sestaven do ${shownOut} (základní cesta ${result.basePath}): ` +
+      `${czechCount(model.meetings.length, 'zápis', 'zápisy', 'zápisů')}, ` +
+      `${czechCount(model.groups.length, 'skupina', 'skupiny', 'skupin')}, ` +
+      `${czechCount(model.organizations.length, 'organizace', 'organizace', 'organizací')}; ` +
+      `${czechCount(result.pages, 'stránka', 'stránky', 'stránek')}, ${search}.\n`,
+  );
+  return result;
+}
+
+function displayDir(root: string, outDir: string): string {
+  const absolute = path.resolve(root, outDir);
+  const relative = path.relative(process.cwd(), absolute) || '.';
+  const shown = relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative;
+  return `${shown.split(path.sep).join('/')}/`;
+}

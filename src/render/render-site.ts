@@ -1,0 +1,144 @@
+/**
+ * render: archive model → static site. Runs Eleventy 3 programmatically over site-templates/ with
+ * the prepared view injected as global data, into a fresh temporary directory that replaces the
+ * output directory only when everything (render and the optional post-processing, e.g. the search
+ * index) succeeded.
+ */
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import Eleventy, { type EleventyUserConfig } from '@11ty/eleventy';
+import type { ArchiveModel } from '../model/types.ts';
+import { writeDirectoryAtomically } from './atomic.ts';
+import { formatCzechDate, formatCzechDateShort, pluralCs, pluralWordCs } from './czech.ts';
+import { normalizeBasePath, siteUrl } from './urls.ts';
+import { buildView, type SiteView } from './view.ts';
+
+export const TEMPLATES_DIR = fileURLToPath(new URL('../../site-templates/', import.meta.url));
+
+export interface RenderOptions {
+  /** The output directory, replaced as a whole (e.g. "_site"). */
+  outDir: string;
+  /** The path the site is served under: "/" or "/zapisy/". Every link and asset honours it. */
+  basePath?: string;
+  /** Runs on the finished temporary directory before it is swapped in (search indexing). */
+  afterRender?: (dir: string) => Promise<void>;
+  /** Overrides the template folder (tests). */
+  templatesDir?: string;
+}
+
+export interface RenderResult {
+  outDir: string;
+  basePath: string;
+  /** Number of files written (pages, feeds, assets, index). */
+  files: number;
+  pages: number;
+}
+
+export async function renderSite(model: ArchiveModel, options: RenderOptions): Promise<RenderResult> {
+  const basePath = normalizeBasePath(options.basePath);
+  const view = buildView(model, { basePath });
+  const outDir = path.resolve(options.outDir);
+  return writeDirectoryAtomically(outDir, async (dir) => {
+    await runEleventy(view, dir, basePath, options.templatesDir ?? TEMPLATES_DIR);
+    if (options.afterRender) await options.afterRender(dir);
+    const files = await listFiles(dir);
+    return {
+      outDir,
+      basePath,
+      files: files.length,
+      pages: files.filter((f) => f.endsWith('.html')).length,
+    };
+  });
+}
+
+async function runEleventy(view: SiteView, outDir: string, basePath: string, templatesDir: string): Promise<void> {
+  await forgetCachedLayouts();
+  const eleventy = new Eleventy(templatesDir, outDir, {
+    source: 'script',
+    runMode: 'build',
+    quietMode: true,
+    configPath: '',
+    pathPrefix: basePath,
+    config(config) {
+      // Eleventy's timing warnings ("Benchmark … url filter") are noise for the people running this.
+      config.benchmarkManager.setVerboseOutput(false);
+      for (const group of Object.values(config.benchmarkManager.getAll())) group.setIsVerbose(false);
+      config.setTemplateFormats(['njk']);
+      config.setUseGitIgnore(false);
+      // Read templates afresh on every build (`minutes serve` rebuilds in one process).
+      config.setUseTemplateCache(false);
+      config.setIncludesDirectory('_includes');
+      config.setNunjucksEnvironmentOptions({
+        autoescape: true,
+        throwOnUndefined: true,
+        trimBlocks: true,
+        lstripBlocks: true,
+      });
+      config.addGlobalData('view', view);
+      config.addGlobalData('site', view.site);
+      config.addGlobalData('basePath', basePath);
+      config.addPassthroughCopy({ [path.join(templatesDir, 'assets')]: 'assets' });
+      // Replaces Eleventy's deprecated `url` filter, which returns "/zapisy/" unchanged under the
+      // base path "/zapisy/" (it takes it for already prefixed). Added from a plugin because plugins
+      // run after Eleventy's default configuration, which would otherwise re-add its own.
+      config.addPlugin((late: EleventyUserConfig) => late.addFilter('url', (value: string) => siteUrl(basePath, value)));
+      config.addFilter('czDate', (value: string) => formatCzechDate(value, { nbsp: true }));
+      config.addFilter('czDateShort', (value: string) => formatCzechDateShort(value, { nbsp: true }));
+      config.addFilter('plural', (count: number, one: string, few: string, many: string) => pluralCs(count, [one, few, many]));
+      config.addFilter('pluralWord', (count: number, one: string, few: string, many: string) => pluralWordCs(count, [one, few, many]));
+    },
+  });
+  // Eleventy's summary line ("Wrote 48 files…") is not for the secretary; warnings and errors are
+  // kept and shown when something goes wrong.
+  const messages: string[] = [];
+  eleventy.logger.overrideLogger({
+    log: () => {},
+    warn: (message) => messages.push(message),
+    error: (message) => messages.push(message),
+  });
+  try {
+    await eleventy.write();
+  } catch (error) {
+    throw new RenderError(error, messages);
+  }
+}
+
+/**
+ * Eleventy 3 keeps compiled layouts in a process-wide singleton (src/LayoutCache.js), bound to the
+ * template engine (and so to the filters and base path) of the first build. A second build in the
+ * same process — `minutes serve` after a change, the tests — would get the first build's layouts.
+ * Emptying that cache before each build keeps every build independent. If a future Eleventy moves
+ * the file, this does nothing and the build test "works at the root too" says so.
+ */
+async function forgetCachedLayouts(): Promise<void> {
+  const entry = createRequire(import.meta.url).resolve('@11ty/eleventy');
+  const file = path.join(path.dirname(entry), 'LayoutCache.js');
+  if (!existsSync(file)) return;
+  const { default: layoutCache } = (await import(pathToFileURL(file).href)) as { default?: { removeAll?: () => void } };
+  layoutCache?.removeAll?.();
+}
+
+/** A failed Eleventy run: the template problem, plus what Eleventy logged about it. */
+export class RenderError extends Error {
+  readonly details: string[];
+  constructor(cause: unknown, details: string[]) {
+    super(`Vykreslení webu selhalo: ${describe(cause)}`, { cause });
+    this.name = 'RenderError';
+    this.details = details;
+  }
+}
+
+function describe(error: unknown): string {
+  // Eleventy wraps template errors; the innermost message says what is wrong.
+  let current = error;
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
+  return current instanceof Error ? current.message : String(current);
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}

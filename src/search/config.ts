@@ -1,0 +1,58 @@
+/**
+ * Search settings shared by the indexer (Node), the evaluation and the browser script. Nothing
+ * here may import Node modules: the browser bundle includes this file.
+ */
+
+/**
+ * How Czech inflection is handled (docs/search.md has the measurements):
+ * - `plain`: the words as typed; Pagefind has no Czech stemmer, it only folds diacritics and
+ *   matches prefixes.
+ * - `query-stems` (strategy A): every query word is stemmed with stemCzech and Pagefind's prefix
+ *   matching is relied on to find the inflected forms in the page text.
+ * - `query-prefix` (A′, a variant of A for comparison): instead of the stem, the part of the word
+ *   the stem shares with it ("naděje" → stem "nadj" → prefix "nad"), so prefix matching cannot
+ *   miss a rewritten ending; it matches more than it should instead.
+ * - `index-stems` (strategy B): the indexer adds the stems of the page's words to the index (a
+ *   block after a marker, see STEMS_MARKER) and the query is stemmed the same way, so a query stem
+ *   meets the page's stem even where the stemmer rewrote the ending (naděje → nadj, Jablonci →
+ *   jablonk). Excerpts are cut from the real text, never from the stems.
+ */
+export type SearchStrategy = 'plain' | 'query-stems' | 'query-prefix' | 'index-stems';
+
+export const STRATEGIES: readonly SearchStrategy[] = ['plain', 'query-stems', 'query-prefix', 'index-stems'];
+
+/** The strategy the published site uses: the best one in `npm run search:eval`. */
+export const SITE_STRATEGY: SearchStrategy = 'index-stems';
+
+/** Pagefind filter names as written by the meeting page (data-pagefind-filter) and kept in the URL. */
+export const FILTERS = {
+  group: 'skupina',
+  year: 'rok',
+  organization: 'organizace',
+} as const;
+
+export type FilterName = (typeof FILTERS)[keyof typeof FILTERS];
+
+export const FILTER_NAMES: readonly FilterName[] = [FILTERS.group, FILTERS.year, FILTERS.organization];
+
+/** Pagefind sort key (data-pagefind-sort="datum:YYYY-MM-DD"); results are newest first. */
+export const SORT_KEY = 'datum';
+
+/** Metadata of a meeting page: title (the h1) and the Czech date label. */
+export const META_DATE = 'datum';
+
+/**
+ * Starts the stems block in the indexed text of strategy B. Punctuation only, so it is no search
+ * word itself; the browser cuts the page text at it before building an excerpt.
+ */
+export const STEMS_MARKER = '§§§';
+
+/** Where the Pagefind bundle and the search script go inside the built site. */
+export const BUNDLE_DIR = 'pagefind';
+export const CLIENT_SCRIPT = 'assets/search.js';
+
+/** The query parameter of /hledat/ (shareable links: /hledat/?q=noclehárna&rok=2021). */
+export const QUERY_PARAM = 'q';
+
+/** Results shown at once; "Zobrazit další" loads the next batch. */
+export const PAGE_SIZE = 10;
