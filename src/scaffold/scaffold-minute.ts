@@ -133,7 +133,7 @@ export function scaffoldMinute(archive: ScaffoldArchive, options: ScaffoldOption
     }
     id = `${id}-${nextSuffix(sameDay)}`;
     const untimed = archive.meetings.filter((m) => m.group === group.id && m.date === options.date && !m.time);
-    notes.push(`Skupina má z ${options.date} už zápis (${listed}), tento je druhé jednání téhož dne: ${id}.md.`);
+    notes.push(`Skupina má z ${options.date} už zápis (${listed}), tento bude další jednání téhož dne: ${id}.md.`);
     for (const m of untimed) notes.push(`Doplňte čas začátku i do ${m.file}, ať je jasné, které jednání je které.`);
   }
 

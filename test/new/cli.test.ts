@@ -15,6 +15,8 @@ import { UsageError } from '../../src/cli/usage.ts';
 import type { ScaffoldArchive } from '../../src/scaffold/archive.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** Each test spawns the CLI up to three times; on a busy two-core machine one run can take seconds. */
+const SLOW = 240_000;
 const BIN = path.join(ROOT, 'bin', 'minutes.js');
 
 interface Run {
@@ -27,7 +29,7 @@ function minutes(args: string[], cwd: string): Promise<Run> {
   const env = { ...process.env };
   for (const name of ['FORCE_COLOR', 'NO_COLOR', 'MINUTES_DEBUG']) delete env[name];
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [BIN, ...args], { cwd, env, timeout: 60_000 }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [BIN, ...args], { cwd, env, timeout: SLOW }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       expect(`${stdout}\n${stderr}`, 'a stack trace reached the user').not.toMatch(/^\s+at /m);
       resolve({ code, stdout, stderr });
@@ -80,13 +82,13 @@ describe('minutes new (not a terminal: flags only)', () => {
     const validate = await minutes(['validate'], project);
     expect(validate.stdout).toMatch(/Bez problémů/);
     expect(validate.code).toBe(0);
-  });
+  }, SLOW);
 
   it('prints the path relative to where it was run, and takes --root', async () => {
     const run = await minutes(['new', '--root', project, '--group', 'rps', '--date', '2025-01-13'], tmpdir());
     expect(run.code).toBe(0);
     expect(run.stdout.trim()).toBe(path.relative(tmpdir(), path.join(project, 'minutes/2025/2025-01-13-rps.md')).split(path.sep).join('/'));
-  });
+  }, SLOW);
 
   it('takes the flags over the defaults, and dates as the secretary writes them', async () => {
     const run = await minutes(
@@ -96,7 +98,7 @@ describe('minutes new (not a terminal: flags only)', () => {
     expect(run.code).toBe(0);
     const fm = frontmatterOf(readFileSync(path.join(project, run.stdout.trim()), 'utf8'));
     expect(fm).toMatchObject({ date: '2022-01-10', time: '09:30', venue: 'online' });
-  });
+  }, SLOW);
 
   it('refuses to overwrite: the same command twice writes once (exit 1)', async () => {
     const first = await minutes(['new', '--group', 'cizinci', '--date', '2022-01-10'], project);
@@ -111,7 +113,7 @@ describe('minutes new (not a terminal: flags only)', () => {
     expect(second.stderr).toContain('nepřepíšu');
     expect(readFileSync(file, 'utf8')).toBe(before);
     expect(listMinutes()).toHaveLength(4);
-  });
+  }, SLOW);
 
   it('refuses to overwrite a file that is there but is no valid minute', async () => {
     const file = path.join(project, 'minutes/2022/2022-01-10-cizinci.md');
@@ -120,7 +122,7 @@ describe('minutes new (not a terminal: flags only)', () => {
     const run = await minutes(['new', '--group', 'cizinci', '--date', '2022-01-10'], project);
     expect(run.code).toBe(1);
     expect(readFileSync(file, 'utf8')).toBe('rozepsáno, bez záhlaví\n');
-  });
+  }, SLOW);
 
   it('gives a second meeting of the day, at another time, the -2 suffix; at the same time refuses', async () => {
     const second = await minutes(['new', '--group', 'cizinci', '--date', '2021-10-25', '--time', '14:00'], project);
@@ -130,7 +132,7 @@ describe('minutes new (not a terminal: flags only)', () => {
     expect(same.code).toBe(1);
     expect(same.stderr).toContain('jiný čas');
     expect((await minutes(['validate'], project)).code).toBe(0);
-  });
+  }, SLOW);
 
   describe('wrong usage exits 2 with a Czech message, writes nothing and asks nothing', () => {
     it.each([
@@ -148,14 +150,14 @@ describe('minutes new (not a terminal: flags only)', () => {
       expect(run.stdout).toBe('');
       expect(run.code).toBe(2);
       expect(listMinutes()).toHaveLength(3);
-    });
+    }, SLOW);
   });
 
   it('is listed in the help', async () => {
     const run = await minutes(['--help'], project);
     expect(run.stdout).toMatch(/^\s+new\s/m);
     expect(run.stdout).toContain('--group <id>');
-  });
+  }, SLOW);
 });
 
 const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -168,7 +170,7 @@ describe.skipIf(!hasScript)('minutes new in a terminal asks for what the flags d
       cwd: project,
       input: '1\n2022-01-10\n\n-\n',
       encoding: 'utf8',
-      timeout: 60_000,
+      timeout: SLOW,
       env: { ...process.env, NO_COLOR: '1' },
     });
     expect(run.stdout).toContain('Skupina (číslo nebo id)');
@@ -180,7 +182,7 @@ describe.skipIf(!hasScript)('minutes new in a terminal asks for what the flags d
     const fm = frontmatterOf(readFileSync(file, 'utf8'));
     expect(fm).toMatchObject({ date: '2022-01-10', time: '14:00', group: 'cizinci' });
     expect(fm).not.toHaveProperty('venue');
-  });
+  }, SLOW);
 });
 
 describe('collectOptions', () => {
