@@ -70,6 +70,11 @@ export function editUrl(repository: string, branch: string, file: string): strin
   return `${repo}/edit/${encodeURIComponent(branch)}/${encoded}`;
 }
 
+/** A folder of the repository on GitHub. */
+export function folderUrl(repository: string, branch: string, folder: string): string {
+  return `${repository.replace(/\/+$/, '')}/tree/${encodeURIComponent(branch)}/${folder.split('/').map(encodeURIComponent).join('/')}`;
+}
+
 /** The register file of an organization: its id is the file name (organizations/<id>.yaml). */
 export function organizationFile(id: string): string {
   return `organizations/${id}.yaml`;

@@ -35,7 +35,7 @@ import {
 } from './czech.ts';
 import { buildCalendar, type CalendarEvent } from './ics.ts';
 import { openDataJson } from './open-data.ts';
-import { CONFIG_FILE_PATH, absoluteUrl, editUrl, organizationFile, routes } from './urls.ts';
+import { CONFIG_FILE_PATH, absoluteUrl, editUrl, folderUrl, organizationFile, routes } from './urls.ts';
 
 export interface ViewOptions {
   /** The base path the site is served under ("/" or "/zapisy/"), for absolute URLs in feeds. */
@@ -238,6 +238,7 @@ export interface SiteView {
     repository: string;
     branch: string;
     configEditUrl: string;
+    minutesFolderUrl: string;
   };
   nav: Link[];
   home: {
@@ -682,6 +683,9 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
       repository: site.repository,
       branch: site.branch,
       configEditUrl: editUrl(site.repository, site.branch, CONFIG_FILE_PATH),
+      // Pages made of many minutes (home, years, tasks…) have the minutes folder as their source:
+      // there the secretary opens a minute or adds one with "Add file".
+      minutesFolderUrl: folderUrl(site.repository, site.branch, 'minutes'),
     },
     nav: NAV,
     home: {
