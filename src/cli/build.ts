@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { ArchiveModel } from '../model/types.ts';
 import { buildArchiveModel } from '../pipeline/build-model.ts';
+import { DEFAULT_CACHE_DIR } from '../pipeline/cache.ts';
 import { formatStylish } from '../report/stylish.ts';
 import { czechCount } from '../report/summary.ts';
 import { parseOptions } from './main.ts';
@@ -15,6 +16,8 @@ export interface BuildSiteOptions {
   basePath?: string;
   /** Build the search index (default true). */
   index?: boolean;
+  /** Folder of the per-file cache (absolute, or relative to the root); undefined: no cache. */
+  cacheDir?: string;
 }
 
 export type BuildSiteResult =
@@ -35,7 +38,9 @@ export type BuildSiteResult =
  * errors stop before any output exists; a failed render or index leaves the previous site as it was.
  */
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
-  const { model, diagnostics } = await buildArchiveModel(options.root);
+  const { model, diagnostics } = await buildArchiveModel(options.root, {
+    cacheDir: options.cacheDir === undefined ? undefined : path.resolve(options.root, options.cacheDir),
+  });
   if (!model) return { ok: false, diagnostics };
   // Loaded only here: `minutes validate` need not pay for Eleventy and Pagefind.
   const [{ renderSite }, { basePathOf }, { indexSite }] = await Promise.all([
@@ -63,6 +68,8 @@ export async function runBuild(args: string[]): Promise<number> {
     base: { type: 'string' },
     root: { type: 'string' },
     'no-index': { type: 'boolean', default: false },
+    'cache-dir': { type: 'string' },
+    'no-cache': { type: 'boolean', default: false },
   });
   const root = resolveRoot(values.root as string | undefined);
   const outDir = values.out as string;
@@ -71,6 +78,7 @@ export async function runBuild(args: string[]): Promise<number> {
     outDir,
     basePath: values.base as string | undefined,
     index: !values['no-index'],
+    cacheDir: values['no-cache'] ? undefined : ((values['cache-dir'] as string | undefined) ?? DEFAULT_CACHE_DIR),
   });
   return result.ok ? 0 : 1;
 }

@@ -1,6 +1,7 @@
 import { watch } from 'node:fs';
 import path from 'node:path';
 import { projectPaths } from '../registers/project.ts';
+import { DEFAULT_CACHE_DIR } from '../pipeline/cache.ts';
 import { buildSiteReporting } from './build.ts';
 import { parseOptions } from './main.ts';
 import { resolveRoot } from './root.ts';

@@ -1,5 +1,5 @@
 import type { Root, Yaml } from 'mdast';
-import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts';
+import { FILE_START, type Diagnostic, type Span } from '../diagnostics/diagnostic.ts';
 import { diagnose } from '../diagnostics/create.ts';
 import type { SourceFile } from '../read/read-source.ts';
 import { createLocator, type Locator } from './locator.ts';
@@ -17,8 +17,28 @@ export interface ParsedMinute {
 }
 
 export function parseMinute(source: SourceFile): ParsedMinute {
-  const tree = markdownProcessor.parse(source.text) as Root;
   const locator = createLocator(source.text);
+  // Pathological text (hundreds of nesting levels, thousands of `*`) makes the Markdown parser take
+  // minutes or overflow the stack: such a body is not parsed; the frontmatter still is.
+  const tooComplex = complexityProblem(source.text);
+  let tree: Root;
+  try {
+    tree = markdownProcessor.parse(tooComplex ? frontmatterOnly(source.text) : source.text) as Root;
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const parsed = parseMinute({ ...source, text: frontmatterOnly(source.text) });
+    const problem = diagnose('content-too-complex', source.path, FILE_START, { reason: 'vnoření je příliš hluboké' });
+    return { ...parsed, source, locator, diagnostics: [problem, ...parsed.diagnostics] };
+  }
+  if (tooComplex) {
+    const parsed = withTree(source, tree, locator);
+    const span = locator.spanOf([tooComplex.offset, tooComplex.offset]);
+    return { ...parsed, diagnostics: [diagnose('content-too-complex', source.path, span, { reason: tooComplex.reason }), ...parsed.diagnostics] };
+  }
+  return withTree(source, tree, locator);
+}
+
+function withTree(source: SourceFile, tree: Root, locator: Locator): ParsedMinute {
   const yamlNode = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined;
   if (!yamlNode) {
     return { source, tree, frontmatter: undefined, locator, diagnostics: [missingFrontmatter(source)] };
@@ -39,4 +59,25 @@ function missingFrontmatter(source: SourceFile): Diagnostic {
   return firstLine.trim() === '---'
     ? diagnose('frontmatter-unterminated', source.path, span)
     : diagnose('frontmatter-missing', source.path, span);
+}
+
+/** Limits far beyond any real minute, well below what makes the parser slow (measured in docs/reliability.md). */
+const MAX_CHARS = 2_000_000;
+const MAX_INDENT = 160;
+const MAX_QUOTE_DEPTH = 60;
+const MAX_MARKER_RUN = 300;
+
+function complexityProblem(text: string): { offset: number; reason: string } | undefined {
+  if (text.length > MAX_CHARS) return { offset: MAX_CHARS, reason: `soubor má přes ${MAX_CHARS / 1_000_000} milióny znaků` };
+  const indent = new RegExp(String.raw`^(?:[ \t]*>){${MAX_QUOTE_DEPTH},}|^[ \t>]{${MAX_INDENT},}`, 'm').exec(text);
+  if (indent) return { offset: indent.index, reason: 'vnoření seznamů nebo citací je příliš hluboké' };
+  const run = new RegExp(String.raw`([*_~\[\]\x60<>])\1{${MAX_MARKER_RUN},}`).exec(text);
+  if (run) return { offset: run.index, reason: `${run[0].length} stejných značek „${run[1]}“ za sebou` };
+  return undefined;
+}
+
+/** The text up to the end of the frontmatter (or nothing), so the frontmatter can be read alone. */
+function frontmatterOnly(text: string): string {
+  const match = /^---[ \t]*\n[\s\S]*?\n---[ \t]*(?:\n|$)/.exec(text);
+  return match ? match[0] : '';
 }

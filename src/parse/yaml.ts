@@ -46,5 +46,13 @@ export function parseYamlText(
     diagnostics.push(diagnose('frontmatter-not-mapping', file, wholeSpan));
     return { placement, data: undefined, diagnostics };
   }
-  return { placement, data: (document.toJS() ?? {}) as Record<string, unknown>, diagnostics };
+  // toJS throws on an alias to a missing anchor and on an alias bomb ("billion laughs"): a problem of the file, not a crash.
+  let data: Record<string, unknown>;
+  try {
+    data = (document.toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>;
+  } catch {
+    diagnostics.push(diagnose('yaml-syntax', file, wholeSpan, { detail: 'odkazy na jiné hodnoty (&kotva, *odkaz) nejdou rozvinout' }));
+    return { placement, data: undefined, diagnostics };
+  }
+  return { placement, data, diagnostics };
 }

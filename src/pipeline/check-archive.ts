@@ -16,6 +16,15 @@ export interface CheckedArchive {
   diagnostics: Diagnostic[];
 }
 
+/** The minutes to check: the given files (and folders), or every Markdown file under minutes/. */
+export async function archiveTargets(paths: ProjectPaths, files?: readonly string[]): Promise<string[]> {
+  return files?.length
+    ? discoverFiles(files.map((file) => path.resolve(file)), (name) => name.toLowerCase().endsWith('.md'))
+    : existsSync(paths.minutes)
+      ? discoverFiles([paths.minutes], (name) => name !== 'README.md')
+      : [];
+}
+
 /**
  * read → parse → validate for the whole archive, or for the given files against its registers.
  * Every problem of every file is collected; nothing stops at the first.
@@ -24,11 +33,7 @@ export async function checkArchive(root: string, files?: readonly string[]): Pro
   const paths = projectPaths(root);
   const registers = await loadRegisters(paths);
   const diagnostics: Diagnostic[] = [...registers.diagnostics];
-  const targets = files?.length
-    ? await discoverFiles(files.map((file) => path.resolve(file)), (name) => name.toLowerCase().endsWith('.md'))
-    : existsSync(paths.minutes)
-      ? await discoverFiles([paths.minutes], (name) => name !== 'README.md')
-      : [];
+  const targets = await archiveTargets(paths, files);
   const minutes: ValidatedMinute[] = [];
   for (const file of targets) {
     const read = await readSource(file, displayPath(paths.root, file));

@@ -15,7 +15,7 @@ export async function writeDirectoryAtomically<T>(target: string, produce: (dir:
   const parent = path.dirname(absolute);
   const name = path.basename(absolute);
   await mkdir(parent, { recursive: true });
-  await removeLeftovers(parent, name);
+  await recoverAndClear(parent, name);
   const temp = await mkdtemp(path.join(parent, `.${name}.new-`));
   let result: T;
   try {
@@ -41,11 +41,18 @@ export async function writeDirectoryAtomically<T>(target: string, produce: (dir:
   return result;
 }
 
-/** Staging directories of builds that were killed before they could clean up. */
-async function removeLeftovers(parent: string, name: string): Promise<void> {
-  const prefixes = [`.${name}.new-`, `.${name}.old-`];
+/**
+ * What builds killed before they could clean up left behind. A kill between the two renames of
+ * the swap leaves the published site only as `.<name>.old-*`: it is put back first, so nothing
+ * published is ever lost; then every staging directory is removed.
+ */
+async function recoverAndClear(parent: string, name: string): Promise<void> {
+  const entries = await readdir(parent);
+  const target = path.join(parent, name);
+  const previous = entries.filter((entry) => entry.startsWith(`.${name}.old-`));
+  if (!existsSync(target) && previous.length === 1) await rename(path.join(parent, previous[0]!), target);
   for (const entry of await readdir(parent)) {
-    if (prefixes.some((prefix) => entry.startsWith(prefix))) {
+    if (entry.startsWith(`.${name}.new-`) || entry.startsWith(`.${name}.old-`)) {
       await rm(path.join(parent, entry), { recursive: true, force: true });
     }
   }

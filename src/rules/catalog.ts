@@ -332,6 +332,55 @@ export const catalog = {
     hint: () => 'Spusťte příkaz v kořeni repozitáře archivu, kde leží minutes.config.yaml.',
     description: 'Konfigurace popisuje web a pracovní skupiny; bez ní nelze zápisy ověřit.',
   }),
+  'privacy-phone': rule<{ value: string }>({
+    severity: 'warning',
+    area: 'obsah',
+    title: 'Telefonní číslo v zápisu',
+    message: ({ value }) => `Zápis obsahuje telefonní číslo „${value}“; po zveřejnění ho uvidí kdokoli.`,
+    hint: () =>
+      'Je-li to číslo klienta nebo soukromé číslo, smažte ho. Smí-li být zveřejněno (pracovní kontakt řečený na jednání), napište hned za něj <!-- souhlas -->, nebo ho uveďte v záhlaví v seznamu public_contacts.',
+    description:
+      'Zápisy jsou veřejné. Telefonní číslo klienta nebo soukromé číslo do nich nepatří; pracovní kontakt, který smí být zveřejněn, potvrdí zapisovatel(ka) značkou `<!-- souhlas -->` hned za číslem nebo údajem `public_contacts` v záhlaví. Veřejné kontakty organizací z rejstříku (`contacts` v organizations/) jsou povolené všude. Zda jde o varování, nebo chybu, určuje `privacy.phone` v minutes.config.yaml.',
+    example: {
+      wrong: 'Kontakt na paní Buškovou 737 278 806.',
+      right: 'Kontakt na paní Buškovou 737 278 806 <!-- souhlas -->.',
+    },
+  }),
+  'privacy-email': rule<{ value: string }>({
+    severity: 'warning',
+    area: 'obsah',
+    title: 'E-mailová adresa v zápisu',
+    message: ({ value }) => `Zápis obsahuje e-mailovou adresu „${value}“; po zveřejnění ji uvidí kdokoli.`,
+    hint: () =>
+      'Je-li to adresa klienta nebo soukromá adresa, smažte ji. Smí-li být zveřejněna, napište hned za ni <!-- souhlas -->, nebo ji uveďte v záhlaví v seznamu public_contacts.',
+    description:
+      'Zápisy jsou veřejné a e-mailové adresy z nich sbírají roboti rozesílající spam. Pracovní adresu, která smí být zveřejněna, potvrdí zapisovatel(ka) značkou `<!-- souhlas -->` nebo údajem `public_contacts`; veřejné kontakty organizací z rejstříku jsou povolené všude. Závažnost určuje `privacy.email` v minutes.config.yaml.',
+    example: {
+      wrong: 'napište na jana.novakova@seznam.cz',
+      right: 'public_contacts:\n  - lukas.prucha@clovekvtisni.cz',
+    },
+  }),
+  'privacy-birth-number': rule<{ masked: string }>({
+    severity: 'warning',
+    area: 'obsah',
+    title: 'Rodné číslo v zápisu',
+    message: ({ masked }) => `Zápis obsahuje rodné číslo (${masked}).`,
+    hint: () =>
+      'Rodné číslo do veřejného zápisu nepatří: smažte ho. Jde-li o jiné číslo, které jen vypadá jako rodné (spisová značka), uveďte ho v záhlaví v seznamu public_contacts.',
+    description:
+      'Rodné číslo je osobní údaj, který se nesmí zveřejnit. Kontrola pozná tvar RRMMDD/XXXX i bez lomítka: platné datum (u žen měsíc +50, od roku 2004 i +20 a +70), u desetimístných čísel kontrolní číslici (dělitelnost 11), devítimístná jen před rokem 1954. Ve zprávě se číslo neopakuje celé. Závažnost určuje `privacy.birth_number` v minutes.config.yaml.',
+    example: { wrong: 'klient (r. č. 850101/1236) byl předán…', right: 'klient byl předán…' },
+  }),
+  'content-too-complex': rule<{ reason: string }>({
+    severity: 'error',
+    area: 'soubor',
+    title: 'Text je příliš složitý na zpracování',
+    message: ({ reason }) => `Text zápisu nelze bezpečně zpracovat: ${reason}.`,
+    hint: () =>
+      'Takový text nevzniká psaním zápisu, ale nejspíš chybou při kopírování nebo převodu. Zkontrolujte označené místo a zbytečné znaky smažte.',
+    description:
+      'Extrémně hluboké vnoření (stovky úrovní seznamů nebo citací), tisíce opakovaných značek (`*`, `[`) nebo obří soubor by zpracování textu zahltily nebo shodily. Takový soubor se nezpracuje a web se bez něj nesestaví; záhlaví se přesto zkontroluje.',
+  }),
 } as const;
 
 export type Catalog = typeof catalog;

@@ -11,17 +11,30 @@ const group = z
   })
   .meta({ description: 'Pracovní skupina.' });
 
+const privacyLevel = z
+  .enum(['warning', 'error'])
+  .optional()
+  .meta({ description: 'warning (varování, výchozí) nebo error (chyba: web se nesestaví).' });
+
 export const configSchema = z
   .strictObject({
     site: z.strictObject({
       title: nonEmptyText.meta({ description: 'Název webu archivu.' }),
       description: nonEmptyText.optional(),
-      base_url: z.url().meta({ description: 'Adresa, na které je web zveřejněn.' }),
+      base_url: z.url({ protocol: /^https?$/ }).meta({ description: 'Adresa, na které je web zveřejněn.' }),
       language: z.literal('cs').default('cs'),
-      repository: z.url().meta({ description: 'Adresa repozitáře na GitHubu (pro odkazy „Upravit na GitHubu“).' }),
+      repository: z.url({ protocol: /^https?$/ }).meta({ description: 'Adresa repozitáře na GitHubu (pro odkazy „Upravit na GitHubu“).' }),
       branch: nonEmptyText.default('main'),
     }),
     groups: z.array(group).min(1).meta({ description: 'Pracovní skupiny komunitního plánování.' }),
+    privacy: z
+      .strictObject({
+        phone: privacyLevel,
+        email: privacyLevel,
+        birth_number: privacyLevel,
+      })
+      .optional()
+      .meta({ description: 'Jak závažné je telefonní číslo, e-mail a rodné číslo v zápisu (výchozí: varování).' }),
   })
   .meta({ title: 'Konfigurace archivu zápisů KPSS' });
 

@@ -43,6 +43,13 @@ export const minuteFrontmatterSchema = z
     source: nonEmptyText
       .optional()
       .meta({ description: 'Původní dokument, ze kterého byl zápis převeden (u importovaných zápisů).' }),
+    public_contacts: z
+      .array(nonEmptyText)
+      .optional()
+      .meta({
+        description:
+          'Telefony a e-maily, které smějí být v tomto zápisu zveřejněny (pracovní kontakt řečený na jednání); kontrola soukromí je pak neohlásí.',
+      }),
   })
   .meta({
     title: 'Záhlaví zápisu z jednání KPSS',

@@ -23,7 +23,7 @@ export const organizationSchema = z
       .default([])
       .meta({ description: 'Všechny podoby názvu, jak se objevují v zápisech (např. „Most k Naději“).' }),
     kind: z.enum(ORGANIZATION_KINDS).meta({ description: 'Druh: NNO, město, kraj, stát, projekt, církev, jiné.' }),
-    website: z.url().optional().meta({ description: 'Webová stránka.' }),
+    website: z.url({ protocol: /^https?$/ }).optional().meta({ description: 'Webová stránka.' }),
     description: nonEmptyText.optional().meta({ description: 'Krátký popis činnosti.' }),
     contacts: z.array(contact).default([]).meta({ description: 'Veřejné kontakty.' }),
   })

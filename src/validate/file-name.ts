@@ -17,6 +17,9 @@ export function parseMinuteFileName(file: string): MinuteFileName | undefined {
 
 /** The group a file name names, given the group the frontmatter claims (ids may contain digits). */
 export function groupOfFileName(name: MinuteFileName, claimedGroup: string): string {
-  if (name.rest === claimedGroup || new RegExp(`^${claimedGroup}-\\d+$`).test(name.rest)) return claimedGroup;
+  // The claimed group is the secretary's text, not a pattern: compared as a string (`cizinci (` once crashed the run).
+  if (name.rest === claimedGroup || (name.rest.startsWith(`${claimedGroup}-`) && /^\d+$/.test(name.rest.slice(claimedGroup.length + 1)))) {
+    return claimedGroup;
+  }
   return name.rest.replace(/-\d+$/, '');
 }

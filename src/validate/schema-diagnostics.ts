@@ -73,7 +73,8 @@ function issueToDiagnostics(issue: Issue, base: YamlPath, placement: YamlPlaceme
       return [
         diagnose('invalid-value', placement.file, at(), {
           key,
-          value: String(issue.input),
+          // An object or a list is shown as written, not as "[object Object]".
+          value: typeof issue.input === 'object' && issue.input !== null ? sourceText(placement, path) || JSON.stringify(issue.input) : String(issue.input),
           allowed: issue.values.map(String).join(', '),
         }),
       ];

@@ -13,6 +13,7 @@ import { fold } from '../text/normalize.ts';
 import { suggest } from '../text/suggest.ts';
 import { groupOfFileName, parseMinuteFileName } from './file-name.ts';
 import { spanAt, validateWithSchema } from './schema-diagnostics.ts';
+import { checkPrivacy } from './privacy/check-privacy.ts';
 
 /** A minute whose frontmatter passed the schema: the input of the extract stage. */
 export interface ValidatedMinute {
@@ -37,6 +38,8 @@ export function validateMinute(
     const lastLine = { line: 1, column: 1 };
     diagnostics.push(diagnose('file-name', file, { start: lastLine, end: lastLine }, { name: path.basename(absoluteFile) }));
   }
+  // Personal data is looked for in whatever the file publishes, even when its frontmatter has problems.
+  diagnostics.push(...checkPrivacy(parsed, registers));
   const frontmatter = parsed.frontmatter;
   if (!frontmatter?.data) return { minute: undefined, diagnostics };
   const { placement } = frontmatter;

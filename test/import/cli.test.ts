@@ -126,7 +126,9 @@ describe('minutes import', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^9 dokumentů; zapsáno: 3, beze změny: 6, s chybou: 0\.$/m);
     for (const minute of ['2018/2018-02-12-cizinci.md', '2020/2020-02-17-cizinci.md', '2021/2021-10-25-cizinci.md']) {
-      expect(readFileSync(written(minute), 'utf8')).toBe(readFileSync(path.join(ROOT, 'minutes', minute), 'utf8'));
+      // Without the secretary's `public_contacts` acknowledgement, added after the import (docs/reliability.md).
+      const committed = readFileSync(path.join(ROOT, 'minutes', minute), 'utf8').replace(/^public_contacts:\n(?: {2}- .*\n)+/m, '');
+      expect(readFileSync(written(minute), 'utf8')).toBe(committed);
     }
   });
 });

@@ -1,0 +1,216 @@
+/**
+ * The benchmark: one synthetic archive, every measurement on the same corpus in one run, each as a
+ * separate child process so its memory is its own.
+ *
+ *   a) `minutes build`   cold (no cache, no previous site) and warm (one minute changed)
+ *   b) `minutes validate` cold and warm
+ *   c) the bare baseline: plain Eleventy 3 over the same Markdown with one layout, then the
+ *      Pagefind CLI over its output
+ *
+ * plus the Pagefind bundle size and the bytes Chromium transfers for a first search.
+ */
+import { existsSync } from 'node:fs';
+import { appendFile, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateArchive } from './generate.ts';
+import { measure, type Measurement } from './measure.ts';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const MINUTES_BIN = path.join(REPO_ROOT, 'bin', 'minutes.js');
+const ELEVENTY_BIN = path.join(REPO_ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
+const PAGEFIND_BIN = path.join(REPO_ROOT, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs');
+
+export interface BenchOptions {
+  minutes: number;
+  groups?: number;
+  seed?: number;
+  /** Keep the temporary archive (default: removed at the end). */
+  keep?: boolean;
+  /** Measure the first search in Chromium (default: when /usr/bin/chromium or CHROMIUM_PATH exists). */
+  browser?: boolean;
+  /** Progress lines (default: none). */
+  log?: (line: string) => void;
+}
+
+export interface StageResult {
+  label: string;
+  seconds: number;
+  peakRss: number;
+  filesPerSecond: number;
+  /** seconds / baseline seconds (builds only). */
+  ratio?: number;
+  exitCode: number;
+}
+
+export interface BenchReport {
+  minutes: number;
+  groups: number;
+  corpusBytes: number;
+  node: string;
+  cpus: number;
+  stages: StageResult[];
+  baseline: { eleventy: StageResult; pagefind: StageResult; total: StageResult };
+  pagefindBundleBytes: number;
+  pagefindBundleFiles: number;
+  firstSearch?: { query: string; bytes: number; requests: number; pagefindBytes: number; results: number };
+  root?: string;
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchReport> {
+  const log = options.log ?? (() => {});
+  const work = await mkdtemp(path.join(os.tmpdir(), 'kpss-bench-'));
+  const root = path.join(work, 'archive');
+  try {
+    log(`generuji ${options.minutes} zápisů do ${root}`);
+    const archive = await generateArchive({ root, minutes: options.minutes, groups: options.groups, seed: options.seed, repoRoot: REPO_ROOT });
+    const n = archive.files.length;
+    const cacheDir = path.join(root, '.cache', 'minutes');
+    const out = path.join(root, '_site');
+    const changed = path.join(root, archive.files[Math.floor(n / 2)]!);
+    let edits = 0;
+    const touch = async () => appendFile(changed, `\nDoplněno po jednání (${++edits}).\n`);
+    const minutes = (label: string, command: string, args: string[]) => run(label, process.execPath, [MINUTES_BIN, command, '--root', root, '--cache-dir', cacheDir, ...args], n, log);
+
+    await rm(cacheDir, { recursive: true, force: true });
+    const validateCold = await minutes('validate cold', 'validate', ['--format', 'json']);
+    await touch();
+    const validateWarm = await minutes('validate warm', 'validate', ['--format', 'json']);
+
+    await rm(cacheDir, { recursive: true, force: true });
+    const buildCold = await minutes('build cold', 'build', ['--out', out]);
+    await touch();
+    const buildWarm = await minutes('build warm', 'build', ['--out', out]);
+
+    const bundle = await folderSize(path.join(out, 'pagefind'));
+    const firstSearch = options.browser ?? browserAvailable() ? await measureFirstSearch(out, log) : undefined;
+
+    const bare = await bareBaseline(work, root, n, log);
+    for (const stage of [buildCold, buildWarm]) stage.ratio = stage.seconds / bare.total.seconds;
+    for (const stage of [validateCold, validateWarm]) stage.ratio = stage.seconds / bare.total.seconds;
+
+    return {
+      minutes: n,
+      groups: archive.groups.length,
+      corpusBytes: archive.bytes,
+      node: process.version,
+      cpus: os.availableParallelism(),
+      stages: [buildCold, buildWarm, validateCold, validateWarm],
+      baseline: bare,
+      pagefindBundleBytes: bundle.bytes,
+      pagefindBundleFiles: bundle.files,
+      firstSearch,
+      root: options.keep ? root : undefined,
+    };
+  } finally {
+    if (!options.keep) await rm(work, { recursive: true, force: true });
+  }
+}
+
+async function run(label: string, command: string, args: string[], files: number, log: (line: string) => void, cwd?: string): Promise<StageResult> {
+  log(`měřím: ${label}`);
+  const m: Measurement = await measure(label, command, args, { cwd });
+  // validate exits 1 when the archive has errors; the generated one has none, so anything else failed.
+  if (m.exitCode !== 0) throw new Error(`${label} skončilo kódem ${m.exitCode}:\n${m.stderr.slice(-4000)}\n${m.stdout.slice(-2000)}`);
+  log(`  ${m.seconds.toFixed(2)} s, ${(m.peakRss / 2 ** 20).toFixed(0)} MiB`);
+  return { label, seconds: m.seconds, peakRss: m.peakRss, filesPerSecond: files / m.seconds, exitCode: m.exitCode };
+}
+
+/** Plain Eleventy 3 with one layout over the same Markdown, then the Pagefind CLI over its output. */
+async function bareBaseline(work: string, root: string, n: number, log: (line: string) => void): Promise<BenchReport['baseline']> {
+  const bare = path.join(work, 'bare');
+  await mkdir(path.join(bare, '_includes'), { recursive: true });
+  await writeFile(
+    path.join(bare, '_includes', 'page.njk'),
+    '<!doctype html>\n<html lang="cs"><head><meta charset="utf-8"><title>{{ title }}</title></head>\n<body><main>\n<h1>{{ title }}</h1>\n{{ content | safe }}\n</main></body></html>\n',
+  );
+  await writeFile(
+    path.join(bare, 'eleventy.config.mjs'),
+    `export default function (config) {\n  config.addGlobalData('layout', 'page.njk');\n  config.setUseGitIgnore(false);\n  return { dir: { input: ${JSON.stringify(path.join(root, 'minutes'))}, includes: ${JSON.stringify(path.relative(path.join(root, 'minutes'), path.join(bare, '_includes')))}, output: ${JSON.stringify(path.join(bare, '_site'))} }, markdownTemplateEngine: false };\n}\n`,
+  );
+  const eleventy = await run('bare Eleventy', process.execPath, [ELEVENTY_BIN, '--config=eleventy.config.mjs', '--quiet'], n, log, bare);
+  const pagefind = await run('bare Pagefind CLI', process.execPath, [PAGEFIND_BIN, '--site', path.join(bare, '_site'), '--force-language', 'cs', '--quiet'], n, log, bare);
+  const seconds = eleventy.seconds + pagefind.seconds;
+  const total: StageResult = { label: 'bare Eleventy + Pagefind', seconds, peakRss: Math.max(eleventy.peakRss, pagefind.peakRss), filesPerSecond: n / seconds, exitCode: 0 };
+  return { eleventy, pagefind, total };
+}
+
+async function folderSize(dir: string): Promise<{ bytes: number; files: number }> {
+  if (!existsSync(dir)) return { bytes: 0, files: 0 };
+  let bytes = 0;
+  let files = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
+    files++;
+  }
+  return { bytes, files };
+}
+
+function browserAvailable(): boolean {
+  return existsSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium');
+}
+
+const SEARCH_QUERY = 'azylový dům';
+
+/** Opens /hledat/?q=… on a fresh browser profile and counts the bytes of every response until the results show. */
+async function measureFirstSearch(site: string, log: (line: string) => void): Promise<BenchReport['firstSearch']> {
+  log('měřím: první vyhledávání v Chromiu');
+  const [{ chromium }, { startServer }, { basePathOf }] = await Promise.all([import('playwright-core'), import('../render/dev-server.ts'), import('../render/urls.ts')]);
+  const { parse } = await import('yaml');
+  const { readFile } = await import('node:fs/promises');
+  const config = parse(await readFile(path.join(site, '..', 'minutes.config.yaml'), 'utf8')) as { site: { base_url: string } };
+  const basePath = basePathOf(config.site.base_url);
+  const server = await startServer({ root: site, basePath, liveReload: false });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'] });
+  try {
+    const page = await browser.newPage();
+    const sizes: Promise<{ url: string; bytes: number }>[] = [];
+    page.on('requestfinished', (request) => {
+      sizes.push(request.sizes().then((s) => ({ url: request.url(), bytes: s.responseBodySize + s.responseHeadersSize })));
+    });
+    await page.goto(`${server.url}hledat/?q=${encodeURIComponent(SEARCH_QUERY)}`);
+    await page.waitForFunction(() => {
+      const done = document.querySelector<HTMLElement>('[data-search-root]')?.dataset['searchDone'];
+      return done !== undefined && done !== '0';
+    }, undefined, { timeout: 60_000 });
+    const results = await page.locator('[data-search-results] > li').count();
+    await page.waitForLoadState('networkidle');
+    const all = await Promise.all(sizes);
+    return {
+      query: SEARCH_QUERY,
+      bytes: all.reduce((s, r) => s + r.bytes, 0),
+      requests: all.length,
+      pagefindBytes: all.filter((r) => r.url.includes('/pagefind/')).reduce((s, r) => s + r.bytes, 0),
+      results,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+const MiB = 2 ** 20;
+
+/** The report as a Markdown table, the form docs/performance.md records. */
+export function formatReport(report: BenchReport): string {
+  const row = (s: StageResult) =>
+    `| ${s.label} | ${s.seconds.toFixed(2)} | ${(s.peakRss / MiB).toFixed(0)} | ${s.filesPerSecond.toFixed(0)} | ${s.ratio === undefined ? '' : `${s.ratio.toFixed(2)}×`} |`;
+  const lines = [
+    `N = ${report.minutes} zápisů, ${report.groups} skupin, ${(report.corpusBytes / MiB).toFixed(1)} MiB Markdownu (${(report.corpusBytes / report.minutes / 1024).toFixed(1)} KiB/zápis); Node ${report.node}, ${report.cpus} jádra`,
+    '',
+    '| měření | čas (s) | špička RSS (MiB) | souborů/s | poměr k základu |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...report.stages.map(row),
+    row(report.baseline.eleventy),
+    row(report.baseline.pagefind),
+    row({ ...report.baseline.total, ratio: 1 }),
+    '',
+    `Balík Pagefind: ${(report.pagefindBundleBytes / 1024).toFixed(0)} KiB v ${report.pagefindBundleFiles} souborech.`,
+    report.firstSearch
+      ? `První vyhledávání („${report.firstSearch.query}“, ${report.firstSearch.results} výsledků na stránce): ${(report.firstSearch.bytes / 1024).toFixed(0)} KiB celkem v ${report.firstSearch.requests} požadavcích, z toho Pagefind ${(report.firstSearch.pagefindBytes / 1024).toFixed(0)} KiB.`
+      : 'První vyhledávání: neměřeno (Chromium není k dispozici).',
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,133 @@
+/**
+ * The per-file cache of read → parse → validate → extract (default folder .cache/minutes, ignored
+ * by git; CI may keep it between runs). An entry is keyed by the file's bytes, its path, the
+ * registers (config and organizations) and the tool itself (its source and locked dependencies),
+ * so any change to what the result depends on is a miss, never a stale hit.
+ *
+ * Each key has two files, so `minutes validate` never loads what only the web needs:
+ *   <key>.s  summary: the file's diagnostics and the validated frontmatter
+ *   <key>.b  body: the Markdown tree and the extracted data (build only)
+ * Every file starts with the SHA-256 of its content on the first line; an entry that does not
+ * match (a truncated write, a corrupted disk, a hand edit) is treated as missing and rebuilt.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const DEFAULT_CACHE_DIR = '.cache/minutes';
+
+const SRC = fileURLToPath(new URL('../', import.meta.url));
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+/** Source folders whose code decides a file's analysis (not render, search, cli, import). */
+const ANALYSIS_DIRS = ['diagnostics', 'extract', 'model', 'parse', 'pipeline', 'read', 'registers', 'rules', 'schema', 'text', 'validate'];
+
+let toolHash: string | undefined;
+
+/** Hash of the analysis code and the locked dependencies: a new version of either empties the cache in effect. */
+export function toolVersion(): string {
+  if (toolHash) return toolHash;
+  const hash = createHash('sha256');
+  hash.update('minutes-cache-v1\0');
+  for (const name of ['package.json', 'package-lock.json']) {
+    const file = path.join(REPO, name);
+    if (existsSync(file)) hash.update(name).update('\0').update(readFileSync(file)).update('\0');
+  }
+  for (const dir of ANALYSIS_DIRS) {
+    const base = path.join(SRC, dir);
+    if (!existsSync(base)) continue;
+    const files = readdirSync(base, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && /\.(ts|json)$/.test(e.name))
+      .map((e) => path.join(e.parentPath, e.name))
+      .sort();
+    for (const file of files) hash.update(path.relative(SRC, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  toolHash = hash.digest('hex');
+  return toolHash;
+}
+
+/** Hash of every register file (config, organizations): they change what a minute's diagnostics say. */
+export async function registersHash(files: readonly string[]): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of [...files].sort()) {
+    hash.update(file).update('\0');
+    try {
+      hash.update(await readFile(file));
+    } catch {
+      hash.update('<missing>');
+    }
+    hash.update('\0');
+  }
+  return hash.digest('hex');
+}
+
+export class FileCache {
+  private made = false;
+  constructor(
+    readonly dir: string,
+    private readonly salt: string,
+  ) {}
+
+  keyOf(displayPath: string, bytes: Uint8Array): string {
+    return createHash('sha256').update(this.salt).update('\0').update(displayPath).update('\0').update(bytes).digest('hex');
+  }
+
+  private fileOf(key: string, part: 's' | 'b'): string {
+    return path.join(this.dir, key.slice(0, 2), `${key}.${part}`);
+  }
+
+  /** The entry's parsed JSON, or undefined when it is missing or does not match its checksum. */
+  async get<T>(key: string, part: 's' | 'b'): Promise<T | undefined> {
+    let raw: string;
+    try {
+      raw = await readFile(this.fileOf(key, part), 'utf8');
+    } catch {
+      return undefined;
+    }
+    return verify<T>(raw);
+  }
+
+  getSync<T>(key: string, part: 's' | 'b'): T | undefined {
+    try {
+      return verify<T>(readFileSync(this.fileOf(key, part), 'utf8'));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Writes atomically (temporary file, then rename): a crash never leaves half an entry under the key. */
+  async put(key: string, part: 's' | 'b', value: unknown): Promise<void> {
+    const file = this.fileOf(key, part);
+    const json = JSON.stringify(value);
+    const content = `${sha256(json)}\n${json}`;
+    try {
+      if (!this.made) {
+        await mkdir(this.dir, { recursive: true });
+        this.made = true;
+      }
+      await mkdir(path.dirname(file), { recursive: true });
+      const temp = `${file}.${process.pid}.tmp`;
+      await writeFile(temp, content);
+      await rename(temp, file);
+    } catch {
+      // A cache that cannot be written (read-only checkout, full disk) only costs speed.
+    }
+  }
+}
+
+function verify<T>(raw: string): T | undefined {
+  const newline = raw.indexOf('\n');
+  if (newline !== 64) return undefined;
+  const json = raw.slice(newline + 1);
+  if (sha256(json) !== raw.slice(0, newline)) return undefined;
+  try {
+    return JSON.parse(json) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

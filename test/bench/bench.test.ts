@@ -1,0 +1,34 @@
+/**
+ * The benchmark at a tiny N, so it cannot rot: every measurement is produced and the report is
+ * well formed. No timing assertions: the figures belong to docs/performance.md, not to a test.
+ */
+import { describe, expect, it } from 'vitest';
+import { formatReport, runBench } from '../../src/bench/run.ts';
+import { chromiumMissing } from '../helpers/browser.ts';
+
+describe('npm run bench (N = 30)', () => {
+  it('measures build, validate and the bare baseline on one corpus and reports them', async () => {
+    const report = await runBench({ minutes: 30, groups: 6, browser: !chromiumMissing() });
+    expect(report.minutes).toBe(30);
+    expect(report.corpusBytes / report.minutes).toBeGreaterThan(3000);
+    expect(report.corpusBytes / report.minutes).toBeLessThan(11_000);
+    expect(report.stages.map((s) => s.label)).toEqual(['build cold', 'build warm', 'validate cold', 'validate warm']);
+    for (const stage of [...report.stages, report.baseline.eleventy, report.baseline.pagefind, report.baseline.total]) {
+      expect(stage.seconds, stage.label).toBeGreaterThan(0);
+      expect(stage.peakRss, stage.label).toBeGreaterThan(10 * 2 ** 20);
+      expect(stage.filesPerSecond, stage.label).toBeGreaterThan(0);
+    }
+    for (const stage of report.stages) expect(stage.ratio).toBeGreaterThan(0);
+    expect(report.pagefindBundleBytes).toBeGreaterThan(0);
+    expect(report.pagefindBundleFiles).toBeGreaterThan(3);
+    if (!chromiumMissing()) {
+      expect(report.firstSearch?.bytes).toBeGreaterThan(0);
+      expect(report.firstSearch?.pagefindBytes).toBeGreaterThan(0);
+    }
+    const text = formatReport(report);
+    expect(text).toMatch(/^N = 30 zápisů/);
+    expect(text).toContain('| build cold |');
+    expect(text).toContain('| bare Eleventy + Pagefind |');
+    expect(text).toContain('Balík Pagefind:');
+  }, 600_000);
+});

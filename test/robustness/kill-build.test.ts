@@ -1,0 +1,123 @@
+/**
+ * Builds that cannot half-fail. `minutes build` is killed with SIGKILL at several moments (as
+ * staging starts, while rendering, while Pagefind indexes); the previous _site/ must stay
+ * byte-identical and the next build must succeed, giving the same bytes again. A corrupted cache
+ * (truncated, garbage, edited entries) must be detected and rebuilt: the output equals a cold build.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readdir, rm, truncate, writeFile, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, snapshot } from '../site/support.ts';
+
+const BIN = path.join(ROOT, 'bin', 'minutes.js');
+let work: string;
+let project: string;
+let site: string;
+let good: Record<string, string>;
+
+function build(args: string[] = []): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, 'build', '--root', project, '--out', site, ...args], { cwd: project, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('exit', (code) => resolve({ code, stderr }));
+  });
+}
+
+const staging = () => readdirSync(work).filter((name) => name.startsWith('._site.'));
+
+/** Starts a build and kills it with SIGKILL when `when` says so (polled every 5 ms). */
+function buildKilledWhen(when: (elapsed: number) => boolean): Promise<{ killed: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, 'build', '--root', project, '--out', site, '--no-cache'], { cwd: project, stdio: 'ignore' });
+    const started = Date.now();
+    let killed = false;
+    const timer = setInterval(() => {
+      if (!killed && when(Date.now() - started)) {
+        killed = true;
+        child.kill('SIGKILL');
+      }
+    }, 5);
+    child.on('exit', () => {
+      clearInterval(timer);
+      resolve({ killed });
+    });
+  });
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'kpss-kill-'));
+  project = path.join(work, 'project');
+  await mkdir(project);
+  for (const entry of ['minutes.config.yaml', 'organizations', 'minutes']) await cp(path.join(ROOT, entry), path.join(project, entry), { recursive: true });
+  site = path.join(work, '_site');
+  const first = await build(['--no-cache']);
+  expect(first.code, first.stderr).toBe(0);
+  good = await snapshot(site);
+}, 120_000);
+
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe('kill -9 during a build', () => {
+  const moments: [string, (elapsed: number) => boolean][] = [
+    ['right after the start', (t) => t > 50],
+    ['as soon as the staging folder exists', () => staging().length > 0],
+    ['while rendering (staging has pages)', () => staging().some((s) => existsSync(path.join(work, s, 'zapisy')))],
+    ['while Pagefind indexes', () => staging().some((s) => existsSync(path.join(work, s, 'pagefind')))],
+    ['at 1.5 s', (t) => t > 1500],
+    ['at 3 s', (t) => t > 3000],
+  ];
+
+  it.each(moments)('leaves the previous _site whole when killed %s', async (moment, when) => {
+    const { killed } = await buildKilledWhen(when);
+    // The moments tied to the build's own progress must be reached; a fixed time may come after a fast build.
+    if (!moment.startsWith('at ')) expect(killed, 'the build was killed').toBe(true);
+    expect(existsSync(site), '_site must exist').toBe(true);
+    expect(await snapshot(site)).toEqual(good);
+  }, 60_000);
+
+  it('builds again after the kills, byte-identical to the first build; leftovers stay outside _site', async () => {
+    const leftovers = staging();
+    const again = await build(['--no-cache']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(await snapshot(site)).toEqual(good);
+    // Killed builds leave their staging folders next to _site (never inside it, never served).
+    for (const name of staging()) expect(name).toMatch(/^\._site\.(?:new|old)-/);
+    expect(staging().length).toBeLessThanOrEqual(leftovers.length);
+  }, 120_000);
+});
+
+describe('a corrupted cache', () => {
+  it('is detected and rebuilt, never trusted: the output equals a cold build', async () => {
+    const cache = path.join(work, 'cache');
+    const warm = await build(['--cache-dir', cache]);
+    expect(warm.code, warm.stderr).toBe(0);
+    expect(await snapshot(site)).toEqual(good);
+    const entries = (await readdir(cache, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+    expect(entries.length).toBeGreaterThan(0);
+    // Three kinds of damage, round robin over every entry.
+    for (const [i, file] of entries.entries()) {
+      if (i % 3 === 0) await truncate(file, Math.floor((await readFile(file)).length / 2));
+      else if (i % 3 === 1) await writeFile(file, Buffer.from([0xff, 0x00, 0x13, 0x37, 0xde, 0xad]));
+      else {
+        const text = await readFile(file, 'utf8');
+        const newline = text.indexOf('\n');
+        await writeFile(file, `${text.slice(0, newline + 1)}${JSON.stringify({ diagnostics: [], frontmatter: { date: '1999-01-01' } })}`);
+      }
+    }
+    const after = await build(['--cache-dir', cache]);
+    expect(after.code, after.stderr).toBe(0);
+    expect(await snapshot(site)).toEqual(good);
+    // And a cache that is not a folder at all does not break the build.
+    const bogus = path.join(work, 'not-a-folder');
+    await writeFile(bogus, 'x');
+    const odd = await build(['--cache-dir', bogus]);
+    expect(odd.code, odd.stderr).toBe(0);
+    expect(await snapshot(site)).toEqual(good);
+  }, 180_000);
+});
