@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, rm, mkdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCommandSandbox } from './helpers/capture-output.ts';
 import { runDocs } from '../src/cli/docs.ts';
 import { catalog, ruleIds } from '../src/rules/catalog.ts';
 import {
@@ -90,39 +90,25 @@ describe('the rule catalogue', () => {
 });
 
 describe('minutes docs --check', () => {
-  let root: string;
-  let stderr: string;
-  beforeEach(async () => {
-    root = await mkdtemp(path.join(tmpdir(), 'minutes-docs-'));
-    stderr = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      stderr += String(chunk);
-      return true;
-    });
-  });
-  afterEach(async () => {
-    vi.restoreAllMocks();
-    await rm(root, { recursive: true, force: true });
-  });
+  const sandbox = useCommandSandbox('minutes-docs-');
 
   it('passes on the committed file', async () => {
     expect(await runDocs(['--check', '--root', ROOT])).toBe(0);
-    expect(stderr).toBe('');
+    expect(sandbox.stderr()).toBe('');
   });
 
   it('fails on a stale file, names it, and leaves it alone', async () => {
-    await mkdir(path.join(root, 'docs'));
-    await writeFile(path.join(root, RULE_DOCS_FILE), '# Pravidla\n');
-    expect(await runDocs(['--check', '--root', root])).toBe(1);
-    expect(stderr).toContain(`${RULE_DOCS_FILE} není aktuální`);
-    expect(stderr).toContain(RULE_DOCS_COMMAND);
-    expect(await readFile(path.join(root, RULE_DOCS_FILE), 'utf8')).toBe('# Pravidla\n');
+    await mkdir(path.join(sandbox.root(), 'docs'));
+    await writeFile(path.join(sandbox.root(), RULE_DOCS_FILE), '# Pravidla\n');
+    expect(await runDocs(['--check', '--root', sandbox.root()])).toBe(1);
+    expect(sandbox.stderr()).toContain(`${RULE_DOCS_FILE} není aktuální`);
+    expect(sandbox.stderr()).toContain(RULE_DOCS_COMMAND);
+    expect(await readFile(path.join(sandbox.root(), RULE_DOCS_FILE), 'utf8')).toBe('# Pravidla\n');
   });
 
   it('writes the file, after which the check passes', async () => {
-    expect(await runDocs(['--root', root])).toBe(0);
-    expect(await readFile(path.join(root, RULE_DOCS_FILE), 'utf8')).toBe(docs);
-    expect(await runDocs(['--check', '--root', root])).toBe(0);
+    expect(await runDocs(['--root', sandbox.root()])).toBe(0);
+    expect(await readFile(path.join(sandbox.root(), RULE_DOCS_FILE), 'utf8')).toBe(docs);
+    expect(await runDocs(['--check', '--root', sandbox.root()])).toBe(0);
   });
 });

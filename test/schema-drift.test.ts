@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCommandSandbox } from './helpers/capture-output.ts';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { runSchema } from '../src/cli/schema.ts';
@@ -147,41 +147,27 @@ describe('the organization and config schemas on the real registers', () => {
 });
 
 describe('minutes schema --check', () => {
-  let root: string;
-  let stderr: string;
-  beforeEach(async () => {
-    root = await mkdtemp(path.join(tmpdir(), 'minutes-schema-'));
-    stderr = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      stderr += String(chunk);
-      return true;
-    });
-  });
-  afterEach(async () => {
-    vi.restoreAllMocks();
-    await rm(root, { recursive: true, force: true });
-  });
+  const sandbox = useCommandSandbox('minutes-schema-');
 
   it('passes on the committed files', async () => {
     expect(await runSchema(['--check', '--root', ROOT])).toBe(0);
-    expect(stderr).toBe('');
+    expect(sandbox.stderr()).toBe('');
   });
 
   it('writes nothing and names the missing or stale file', async () => {
-    await mkdir(path.join(root, 'schema'));
-    await writeFile(path.join(root, 'schema/minute.schema.json'), '{}\n');
-    expect(await runSchema(['--check', '--root', root])).toBe(1);
-    expect(stderr).toContain('schema/minute.schema.json není aktuální');
-    expect(stderr).toContain('schema/config.schema.json chybí');
-    expect(stderr).toContain(SCHEMA_COMMAND);
-    expect(await readdir(path.join(root, 'schema'))).toEqual(['minute.schema.json']);
+    await mkdir(path.join(sandbox.root(), 'schema'));
+    await writeFile(path.join(sandbox.root(), 'schema/minute.schema.json'), '{}\n');
+    expect(await runSchema(['--check', '--root', sandbox.root()])).toBe(1);
+    expect(sandbox.stderr()).toContain('schema/minute.schema.json není aktuální');
+    expect(sandbox.stderr()).toContain('schema/config.schema.json chybí');
+    expect(sandbox.stderr()).toContain(SCHEMA_COMMAND);
+    expect(await readdir(path.join(sandbox.root(), 'schema'))).toEqual(['minute.schema.json']);
   });
 
   it('writes the files, after which the check passes', async () => {
-    expect(await runSchema(['--root', root])).toBe(0);
-    expect(await runSchema(['--check', '--root', root])).toBe(0);
-    expect(stderr).toBe('');
+    expect(await runSchema(['--root', sandbox.root()])).toBe(0);
+    expect(await runSchema(['--check', '--root', sandbox.root()])).toBe(0);
+    expect(sandbox.stderr()).toBe('');
   });
 });
 

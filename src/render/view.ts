@@ -185,16 +185,10 @@ export interface GroupPage {
   attendanceChart?: Chart;
 }
 
-export interface OrgPage {
-  id: string;
+/** The register's own fields, as the model has them, and what the page adds. */
+export interface OrgPage
+  extends Pick<OrganizationModel, 'id' | 'name' | 'short' | 'aliases' | 'kind' | 'website' | 'description' | 'contacts'> {
   url: string;
-  name: string;
-  short?: string;
-  aliases: string[];
-  kind: string;
-  website?: string;
-  description?: string;
-  contacts: { label?: string; name?: string; email?: string; phone?: string; address?: string }[];
   editUrl: string;
   /** The register file of the organization. */
   file: string;
