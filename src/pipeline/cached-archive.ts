@@ -14,14 +14,12 @@ import { parseDocument, type Document } from 'yaml';
 import { FILE_START, compareDiagnostics, type Diagnostic, type Span } from '../diagnostics/diagnostic.ts';
 import { diagnose } from '../diagnostics/create.ts';
 import { extractionContext } from '../extract/context.ts';
-
-type ExtractionContext = ReturnType<typeof extractionContext>;
-import { extractMinute } from '../extract/extract-minute.ts';
+import { extractMinute, type ExtractionContext } from '../extract/extract-minute.ts';
 import type { ExtractedMinute } from '../extract/types.ts';
 import { createLocator, type Locator } from '../parse/locator.ts';
 import { parseMinute, type ParsedMinute } from '../parse/parse-minute.ts';
 import type { ParsedYaml, YamlPlacement } from '../parse/yaml.ts';
-import { decodeSource } from '../read/read-source.ts';
+import { decodeSource, normalizeText } from '../read/read-source.ts';
 import { loadRegisters, type Registers } from '../registers/load-registers.ts';
 import { displayPath, projectPaths, type ProjectPaths } from '../registers/project.ts';
 import { validateArchive } from '../validate/validate-archive.ts';
@@ -149,7 +147,7 @@ function analyzeFile(
 
 /** A ValidatedMinute from its summary; the YAML document, locator and tree are built only if used. */
 function hydrate(shown: string, rawText: string, saved: NonNullable<Summary['minute']>, loadBody: () => Body): ValidatedMinute {
-  const text = decodeText(rawText);
+  const text = normalizeText(rawText);
   let locator: Locator | undefined;
   const getLocator = () => (locator ??= createLocator(text));
   let document: Document.Parsed | undefined;
@@ -183,11 +181,6 @@ function hydrate(shown: string, rawText: string, saved: NonNullable<Summary['min
     diagnostics: [],
   };
   return { id: saved.id, parsed, frontmatter: saved.frontmatter, placement };
-}
-
-/** The text decodeSource gives for a file that decoded before (a hit implies it did). */
-function decodeText(text: string): string {
-  return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
 }
 
 /** The files the registers are read from; any change to them changes every file's key. */

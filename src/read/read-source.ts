@@ -39,10 +39,14 @@ export function decodeSource(path: string, bytes: Uint8Array): ReadResult {
       }),
     );
   }
-  if (text.charCodeAt(0) === BOM) text = text.slice(1);
-  text = text.replace(/\r\n?/g, '\n');
+  text = normalizeText(text);
   if (text.trim() === '') return fail(diagnose('empty-file', path, FILE_START));
   return { ok: true, source: { path, text } };
+}
+
+/** Without a BOM and with LF line ends: lines and columns stay those an editor shows. */
+export function normalizeText(text: string): string {
+  return (text.charCodeAt(0) === BOM ? text.slice(1) : text).replace(/\r\n?/g, '\n');
 }
 
 export async function readSource(absolutePath: string, displayPath: string): Promise<ReadResult> {
