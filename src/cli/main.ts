@@ -1,25 +1,19 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { runDocs } from './docs.ts';
-import { runSchema } from './schema.ts';
-import { runExtract } from './extract.ts';
-import { runValidate } from './validate.ts';
-import { runImport } from './import.ts';
-import { runBuild } from './build.ts';
-import { runServe } from './serve.ts';
-import { runNew } from './new.ts';
 import { UsageError, printUsage } from './usage.ts';
 
 type Command = (args: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  validate: runValidate,
-  import: runImport,
-  extract: runExtract,
-  schema: runSchema,
-  docs: runDocs,
-  build: runBuild,
-  serve: runServe,
-  new: runNew,
+// Loaded on demand: `validate` in a pull request should not pay for Eleventy, Pagefind, mammoth
+// and pdf.js, which only build, serve and import need.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  validate: async () => (await import('./validate.ts')).runValidate,
+  import: async () => (await import('./import.ts')).runImport,
+  extract: async () => (await import('./extract.ts')).runExtract,
+  schema: async () => (await import('./schema.ts')).runSchema,
+  docs: async () => (await import('./docs.ts')).runDocs,
+  build: async () => (await import('./build.ts')).runBuild,
+  serve: async () => (await import('./serve.ts')).runServe,
+  new: async () => (await import('./new.ts')).runNew,
 };
 
 /** Entry of the `minutes` bin: returns the exit code (0 ok, 1 problems found, 2 wrong usage). */
@@ -29,13 +23,14 @@ export async function main(argv: string[]): Promise<number> {
     printUsage(process.stdout);
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = COMMANDS[name];
+  if (!load) {
     process.stderr.write(`Neznámý příkaz „${name}“.\n\n`);
     printUsage(process.stderr);
     return 2;
   }
   try {
+    const command = await load();
     return await command(rest);
   } catch (error) {
     if (error instanceof UsageError) {
