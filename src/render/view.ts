@@ -720,14 +720,7 @@ function orgLink(org: OrganizationModel): OrgLink {
 
 /** Items (already in display order) grouped by year, years newest first. */
 export function byYear<T>(items: readonly T[], year: (item: T) => string): YearGroup<T>[] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = year(item);
-    const list = groups.get(key) ?? [];
-    list.push(item);
-    groups.set(key, list);
-  }
-  return [...groups]
+  return [...groupBy(items, year)]
     .sort((a, b) => compareDesc(a[0], b[0]))
     .map(([y, list]) => ({ year: y, url: routes.year(y), items: list }));
 }
