@@ -13,13 +13,28 @@ import { indexedText } from './html-text.ts';
 export function indexStems(text: string): string[] {
   const stems: string[] = [];
   for (const raw of text.split(/\s+/u)) {
-    const word = fold(raw).replace(/[^\p{L}\p{N}]+/gu, '');
-    if (!word) continue;
-    const stem = stemCzech(word);
-    if (stem && !word.startsWith(stem)) stems.push(stem);
+    const stem = addedStemOf(raw);
+    if (stem) stems.push(stem);
   }
   return stems;
 }
+
+/** The same few thousand words recur on every page: each is stemmed once per process. */
+const addedStems = new Map<string, string>();
+
+function addedStemOf(raw: string): string {
+  let added = addedStems.get(raw);
+  if (added === undefined) {
+    const word = fold(raw).replace(/[^\p{L}\p{N}]+/gu, '');
+    const stem = word ? stemCzech(word) : '';
+    added = stem && !word.startsWith(stem) ? stem : '';
+    if (addedStems.size >= MAX_REMEMBERED_WORDS) addedStems.clear();
+    addedStems.set(raw, added);
+  }
+  return added;
+}
+
+const MAX_REMEMBERED_WORDS = 200_000;
 
 /**
  * The page with its stems block: a second data-pagefind-body element at the end of <body>, so the
