@@ -18,6 +18,8 @@ export interface BuildSiteOptions {
   index?: boolean;
   /** Folder of the per-file cache (absolute, or relative to the root); undefined: no cache. */
   cacheDir?: string;
+  /** Most meeting pages per search shard (tests and the benchmark; default search/shards.ts). */
+  searchShardPages?: number;
 }
 
 export type BuildSiteResult =
@@ -49,14 +51,15 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     import('../search/index-site.ts'),
   ]);
   let indexedPages: number | undefined;
+  const outDir = path.resolve(options.root, options.outDir);
   const result = await renderSite(model, {
-    outDir: path.resolve(options.root, options.outDir),
+    outDir,
     basePath: options.basePath ?? basePathOf(model.site.baseUrl),
     afterRender:
       options.index === false
         ? undefined
         : async (dir) => {
-            indexedPages = (await indexSite(dir)).pages;
+            indexedPages = (await indexSite(dir, { previousSite: outDir, shardPages: options.searchShardPages })).pages;
           },
   });
   return { ok: true, diagnostics, model, ...result, indexedPages };

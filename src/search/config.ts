@@ -49,6 +49,36 @@ export const STEMS_MARKER = '§§§';
 
 /** Where the Pagefind bundle and the search script go inside the built site. */
 export const BUNDLE_DIR = 'pagefind';
+
+/** The list of shards (search/shards.ts) in the bundle folder: what the browser reads first. */
+export const MANIFEST_FILE = 'shards.json';
+
+/**
+ * An internal filter every indexed page carries: its shard, so the browser can ask the merged
+ * shards for one shard's results at a time (Pagefind orders merged results by scores that are
+ * comparable within one shard only).
+ */
+export const SHARD_FILTER = 'oddil';
+
+export interface SearchManifestShard {
+  id: string;
+  /** Folder of the shard's Pagefind bundle, relative to the bundle folder ("2016-2025/"). */
+  path: string;
+  from: number;
+  to: number;
+  pages: number;
+  /** Hash of everything the shard was indexed from: equal hash, equal bundle. */
+  hash: string;
+}
+
+export interface SearchManifest {
+  version: 1;
+  strategy: SearchStrategy;
+  /** Newest first. */
+  shards: SearchManifestShard[];
+  /** Every value of every filter, over all shards (the search form lists them before any shard is loaded). */
+  filters: Record<string, string[]>;
+}
 export const CLIENT_SCRIPT = 'assets/search.js';
 
 /** The query parameter of /hledat/ (shareable links: /hledat/?q=noclehárna&rok=2021). */

@@ -162,16 +162,21 @@ export async function evaluate(options: EvaluateOptions = {}): Promise<Evaluatio
   const site = path.join(work, 'site');
   try {
     await renderSite(model, { outDir: site, basePath: '/' });
-    await indexSite(site, { strategy: 'plain', bundleDir: BUNDLES.plain, client: false });
-    await indexSite(site, { strategy: 'index-stems', bundleDir: BUNDLES['index-stems'], client: false });
+    // One shard each: the evaluation ranks over the whole archive at once.
+    const shardOf = new Map<string, string>();
+    for (const strategy of ['plain', 'index-stems'] as const) {
+      const indexed = await indexSite(site, { strategy, bundleDir: BUNDLES[strategy], client: false, shardPages: Number.POSITIVE_INFINITY });
+      shardOf.set(BUNDLES[strategy], indexed.shards.length ? `${indexed.shards[0]}/` : '');
+    }
     const server = await startServer({ root: site, basePath: '/' });
     try {
       const instances = new Map<string, PagefindApi>();
       const instance = async (bundle: string) => {
         let api = instances.get(bundle);
         if (!api) {
-          api = (await import(pathToFileURL(path.join(site, bundle, 'pagefind.js')).href)) as PagefindApi;
-          await api.options({ basePath: `${server.url}${bundle}/`, baseUrl: '/' });
+          const shard = shardOf.get(bundle) ?? '';
+          api = (await import(pathToFileURL(path.join(site, bundle, shard, 'pagefind.js')).href)) as PagefindApi;
+          await api.options({ basePath: `${server.url}${bundle}/${shard}`, baseUrl: '/' });
           await api.init();
           instances.set(bundle, api);
         }

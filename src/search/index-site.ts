@@ -2,18 +2,26 @@
  * indexSite: the search index of a rendered site. Runs after Eleventy on the finished output
  * directory (render's `afterRender`), so it indexes exactly the HTML that is published:
  *
- * 1. every HTML page with data-pagefind-body (the meeting pages) goes to Pagefind's Node API,
- *    under strategy B (index-stems) with the stems block added to what Pagefind sees — the file on
- *    disk stays as rendered;
- * 2. the Pagefind bundle is written to <outDir>/pagefind/;
- * 3. the browser script of /hledat/ is bundled from src/search/client/ to <outDir>/assets/search.js,
+ * 1. every HTML page with data-pagefind-body (the meeting pages) is read once for its year, its
+ *    filters and its hash, and the pages are cut into shards of whole years (shards.ts);
+ * 2. a shard whose hash equals the one in the previous site's manifest is copied from there; any
+ *    other shard goes to Pagefind's Node API page by page — under strategy B with the stems block
+ *    added to what Pagefind sees (the file on disk stays as rendered) — and is written to
+ *    <outDir>/pagefind/<shard>/, one shard at a time, so Pagefind never holds the whole site;
+ * 3. <outDir>/pagefind/shards.json lists the shards newest first and every filter value;
+ * 4. the browser script of /hledat/ is bundled from src/search/client/ to <outDir>/assets/search.js,
  *    with the same strategy compiled in, so the query is stemmed the way the index was.
  */
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { BUNDLE_DIR, CLIENT_SCRIPT, SITE_STRATEGY, type SearchStrategy } from './config.ts';
+import { codeHash } from './code-hash.ts';
+import { BUNDLE_DIR, CLIENT_SCRIPT, MANIFEST_FILE, SHARD_FILTER, SITE_STRATEGY, SORT_KEY, type SearchManifest, type SearchStrategy } from './config.ts';
+import { decodeEntities } from './html-text.ts';
+import { DEFAULT_SHARD_PAGES, planShards, type PlannedShard } from './shards.ts';
 import { withStemsBlock } from './stems.ts';
 
 export interface IndexSiteOptions {
@@ -25,15 +33,22 @@ export interface IndexSiteOptions {
   client?: boolean;
   /** Index language (default "cs"): one index for the whole site, whatever a page says. */
   language?: string;
+  /** The site this one replaces: shards whose input is unchanged are copied from it. */
+  previousSite?: string;
+  /** Most pages per shard (default DEFAULT_SHARD_PAGES; a year is never split). */
+  shardPages?: number;
 }
 
 export interface IndexSiteResult {
   /** Pages in the index (the meeting pages). */
   pages: number;
-  /** Stems added to the index (strategy B), summed over pages. */
+  /** Stems added to the index (strategy B), summed over the pages indexed in this run. */
   stems: number;
   strategy: SearchStrategy;
   bundleDir: string;
+  /** Shard ids, newest first, and which of them were copied from the previous site. */
+  shards: string[];
+  reusedShards: string[];
 }
 
 export class SearchIndexError extends Error {
@@ -46,40 +61,139 @@ export class SearchIndexError extends Error {
   }
 }
 
+interface SearchablePage {
+  file: string;
+  url: string;
+  year: number;
+  hash: string;
+}
+
 export async function indexSite(outDir: string, options: IndexSiteOptions = {}): Promise<IndexSiteResult> {
   const root = path.resolve(outDir);
   const strategy = options.strategy ?? SITE_STRATEGY;
   const bundleDir = options.bundleDir ?? BUNDLE_DIR;
+  const bundle = path.join(root, bundleDir);
+  const { pages, filters } = await searchablePages(root, bundleDir);
+  const shards = planShards(pages, options.shardPages ?? DEFAULT_SHARD_PAGES);
+  const previousBundle = options.previousSite ? path.join(path.resolve(options.previousSite), bundleDir) : undefined;
+  const previous = previousBundle ? await readManifest(previousBundle) : undefined;
+  const manifest: SearchManifest = { version: 1, strategy, shards: [], filters };
+  const reusedShards: string[] = [];
+  let stems = 0;
+  let opened = false;
+  try {
+    for (const shard of shards) {
+      const hash = shardHash(shard, strategy, options.language ?? 'cs');
+      const dir = path.join(bundle, shard.id);
+      const old = previous?.shards.find((s) => s.id === shard.id && s.hash === hash);
+      if (old && previousBundle && existsSync(path.join(previousBundle, old.path))) {
+        await cp(path.join(previousBundle, old.path), dir, { recursive: true });
+        reusedShards.push(shard.id);
+      } else {
+        opened = true;
+        stems += await indexShard(root, shard, dir, strategy, options.language ?? 'cs');
+      }
+      manifest.shards.push({ id: shard.id, path: `${shard.id}/`, from: shard.from, to: shard.to, pages: shard.pages.length, hash });
+    }
+  } finally {
+    if (opened) await pagefind.close();
+  }
+  await mkdir(bundle, { recursive: true });
+  await writeFile(path.join(bundle, MANIFEST_FILE), `${JSON.stringify(manifest)}\n`);
+  if (options.client !== false) await bundleClient(root, strategy);
+  return { pages: pages.length, stems, strategy, bundleDir, shards: shards.map((s) => s.id), reusedShards };
+}
 
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: options.language ?? 'cs' });
+/** One shard through Pagefind into `dir`; the index is deleted afterwards so its memory is freed before the next. */
+async function indexShard(root: string, shard: PlannedShard<SearchablePage>, dir: string, strategy: SearchStrategy, language: string): Promise<number> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   if (!index) throw new SearchIndexError('Vyhledávací index se nepodařilo založit (Pagefind).', errors);
   try {
-    let pages = 0;
     let stems = 0;
     const problems: string[] = [];
-    for (const file of await htmlFiles(root, new Set([bundleDir]))) {
-      let html = await readFile(path.join(root, file), 'utf8');
-      if (!/\sdata-pagefind-body[\s=>]/.test(html)) continue;
-      html = separateWords(html);
-      if (strategy === 'index-stems') {
-        const added = withStemsBlock(html);
-        html = added.html;
-        stems += added.stems;
-      }
-      const response = await index.addHTMLFile({ url: pageUrl(file), content: html });
-      if (response.errors.length) problems.push(...response.errors.map((e) => `${file}: ${e}`));
-      else pages++;
+    for (const page of shard.pages) {
+      const prepared = pagefindInput(await readFile(path.join(root, page.file), 'utf8'), strategy, shard.id);
+      stems += prepared.stems;
+      const response = await index.addHTMLFile({ url: page.url, content: prepared.html });
+      if (response.errors.length) problems.push(...response.errors.map((e) => `${page.file}: ${e}`));
     }
     if (problems.length) throw new SearchIndexError('Některé stránky se nepodařilo zařadit do vyhledávání.', problems);
-    const written = await index.writeFiles({ outputPath: path.join(root, bundleDir) });
+    const written = await index.writeFiles({ outputPath: dir });
     if (written.errors.length) throw new SearchIndexError('Vyhledávací index se nepodařilo zapsat.', written.errors);
-    await removeUnusedUi(path.join(root, bundleDir));
-    if (options.client !== false) await bundleClient(root, strategy);
-    return { pages, stems, strategy, bundleDir };
+    await removeUnusedUi(dir);
+    return stems;
   } finally {
     await index.deleteIndex();
-    await pagefind.close();
   }
+}
+
+/** What Pagefind is given for a page: words kept apart, the stems block (strategy B) and the shard filter. */
+export function pagefindInput(html: string, strategy: SearchStrategy, shard: string): { html: string; stems: number } {
+  const separated = separateWords(html);
+  const withShard = (text: string) => addBeforeBodyEnd(text, `<div data-pagefind-body hidden><span data-pagefind-filter="${SHARD_FILTER}:${shard}"></span></div>`);
+  if (strategy !== 'index-stems') return { html: withShard(separated), stems: 0 };
+  const added = withStemsBlock(separated);
+  return { html: withShard(added.html), stems: added.stems };
+}
+
+function addBeforeBodyEnd(html: string, block: string): string {
+  const end = html.lastIndexOf('</body>');
+  return end >= 0 ? `${html.slice(0, end)}${block}\n${html.slice(end)}` : `${html}${block}`;
+}
+
+const PAGEFIND_VERSION = (() => {
+  try {
+    return String((JSON.parse(readFileSyncSafe(new URL('../../node_modules/pagefind/package.json', import.meta.url))) as { version?: string }).version);
+  } catch {
+    return 'unknown';
+  }
+})();
+
+function readFileSyncSafe(url: URL): string {
+  return existsSync(url) ? readFileSync(url, 'utf8') : '{}';
+}
+
+/** Everything a shard's bundle is made from: its pages, how they are prepared, and the indexer. */
+function shardHash(shard: PlannedShard<SearchablePage>, strategy: SearchStrategy, language: string): string {
+  const hash = createHash('sha256');
+  hash.update(`search-shard-v1\0${PAGEFIND_VERSION}\0${codeHash(SEARCH_CODE_DIRS)}\0${strategy}\0${language}\0${shard.id}\0`);
+  for (const page of shard.pages) hash.update(`${page.url}\0${page.hash}\0`);
+  return hash.digest('hex');
+}
+
+/** The code that turns a page into Pagefind input: any change there re-indexes every shard. */
+const SEARCH_CODE_DIRS = ['search', 'text'];
+
+async function readManifest(bundle: string): Promise<SearchManifest | undefined> {
+  try {
+    const manifest = JSON.parse(await readFile(path.join(bundle, MANIFEST_FILE), 'utf8')) as SearchManifest;
+    return manifest.version === 1 && Array.isArray(manifest.shards) ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The meeting pages (those with data-pagefind-body): their year, their hash and every filter value, read once each. */
+async function searchablePages(root: string, bundleDir: string): Promise<{ pages: SearchablePage[]; filters: Record<string, string[]> }> {
+  const pages: SearchablePage[] = [];
+  const filters = new Map<string, Set<string>>();
+  for (const file of await htmlFiles(root, new Set([bundleDir]))) {
+    const html = await readFile(path.join(root, file), 'utf8');
+    if (!/\sdata-pagefind-body[\s=>]/.test(html)) continue;
+    const date = new RegExp(`data-pagefind-sort="${SORT_KEY}:(\\d{4})-`).exec(html);
+    if (!date) throw new SearchIndexError('Stránka zápisu nemá datum pro řazení výsledků.', [file]);
+    for (const match of html.matchAll(/data-pagefind-filter="([^"]*)"/g)) {
+      const value = decodeEntities(match[1]!);
+      const colon = value.indexOf(':');
+      if (colon <= 0) continue;
+      const name = value.slice(0, colon);
+      if (!filters.has(name)) filters.set(name, new Set());
+      filters.get(name)!.add(value.slice(colon + 1));
+    }
+    pages.push({ file, url: pageUrl(file), year: Number(date[1]), hash: createHash('sha256').update(html).digest('hex') });
+  }
+  const sortedFilters = Object.fromEntries([...filters].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, values]) => [name, [...values].sort()]));
+  return { pages, filters: sortedFilters };
 }
 
 /**

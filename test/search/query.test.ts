@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { pluralCs, resultsStatus, moreLabel } from '../../src/search/client/messages.ts';
+import { moreLabel, olderLabel, pluralCs, resultsStatus } from '../../src/search/client/messages.ts';
 import { SITE_STRATEGY, STEMS_MARKER } from '../../src/search/config.ts';
 import { buildExcerpt, realText } from '../../src/search/excerpt.ts';
 import { bestStrategy, meetingIdOf, scoreQuery, summarize, type EvalQuery } from '../../src/search/evaluate.ts';
@@ -190,6 +190,14 @@ describe('search page texts', () => {
     );
     expect(resultsStatus({ query: 'xyz', total: 0, filters: ['rok 2018'] })).toContain('Zkuste zrušit některý filtr.');
     expect(moreLabel(10, 15)).toBe('Zobrazit dalších 10 výsledků (zbývá 15)');
+  });
+
+  it('says which years are not searched yet while older shards wait', () => {
+    expect(resultsStatus({ query: 'nadeje', total: 12, filters: [], unsearched: { from: 2000, to: 2015 } })).toBe(
+      'Nalezeno 12 zápisů pro „nadeje“, od nejnovějšího. Zápisy z let 2000–2015 prohledáme, až si řeknete o další výsledky.',
+    );
+    expect(olderLabel({ from: 2009, to: 2009 })).toBe('Zobrazit další výsledky (prohledat i roky 2009)');
+    expect(olderLabel({ from: 2000, to: 2015 })).toBe('Zobrazit další výsledky (prohledat i roky 2000–2015)');
   });
 });
 

@@ -12,10 +12,12 @@ export interface StatusInput {
   total: number;
   /** Active filters as the member sees them: "rok 2021", "organizace Naděje". */
   filters: string[];
+  /** Years not searched yet (older shards are searched only when more results are asked for). */
+  unsearched?: { from: number; to: number } | undefined;
 }
 
 /** The sentence the live region announces after every search. */
-export function resultsStatus({ query, total, filters }: StatusInput): string {
+export function resultsStatus({ query, total, filters, unsearched }: StatusInput): string {
   const forWhat = query ? ` pro „${query}“` : '';
   const narrowed = filters.length ? ` (${filters.join(', ')})` : '';
   if (total === 0) {
@@ -24,7 +26,19 @@ export function resultsStatus({ query, total, filters }: StatusInput): string {
   }
   const found = pluralCs(total, ['Nalezen', 'Nalezeny', 'Nalezeno']);
   const noun = pluralCs(total, ['zápis', 'zápisy', 'zápisů']);
+  if (unsearched) {
+    return `${found} ${total} ${noun}${forWhat}${narrowed}, od nejnovějšího. Zápisy z let ${years(unsearched)} prohledáme, až si řeknete o další výsledky.`;
+  }
   return `${found} ${total} ${noun}${forWhat}${narrowed}, od nejnovějšího.`;
+}
+
+function years({ from, to }: { from: number; to: number }): string {
+  return from === to ? String(from) : `${from}–${to}`;
+}
+
+/** The button under the results while older years are not searched yet. */
+export function olderLabel(unsearched: { from: number; to: number }): string {
+  return `Zobrazit další výsledky (prohledat i roky ${years(unsearched)})`;
 }
 
 export const IDLE_STATUS = 'Napište, co hledáte – třeba noclehárna, exekuce nebo Naděje. Můžete psát i bez háčků a čárek.';

@@ -36,5 +36,7 @@ export interface PagefindApi {
   preload(term: string, options?: PagefindSearchOptions): Promise<void>;
   search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindSearchResponse | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
+  /** Adds another bundle (a shard) to the search; its wasm is the one already loaded. */
+  mergeIndex(indexPath: string, options?: Record<string, unknown>): Promise<void>;
   destroy?(): Promise<void>;
 }

@@ -10,11 +10,12 @@
  * - The query is stemmed like the index was (strategy compiled in by indexSite); results are the
  *   meetings newest first, each with its group, date and an excerpt of the real text.
  */
-import { FILTER_NAMES, FILTERS, META_DATE, PAGE_SIZE, QUERY_PARAM, SITE_STRATEGY, SORT_KEY, type FilterName, type SearchStrategy } from '../config.ts';
+import { BUNDLE_DIR, FILTER_NAMES, FILTERS, MANIFEST_FILE, META_DATE, PAGE_SIZE, QUERY_PARAM, SITE_STRATEGY, type FilterName, type SearchManifest, type SearchStrategy } from '../config.ts';
 import { buildExcerpt } from '../excerpt.ts';
 import { pagefindQuery } from '../query.ts';
-import { IDLE_STATUS, LOAD_ERROR, SEARCH_ERROR, moreLabel, resultsStatus } from './messages.ts';
-import type { PagefindApi, PagefindFilters, PagefindResult } from './pagefind-api.ts';
+import { IDLE_STATUS, LOAD_ERROR, SEARCH_ERROR, moreLabel, olderLabel, resultsStatus } from './messages.ts';
+import type { PagefindApi, PagefindFilters } from './pagefind-api.ts';
+import { ShardedSearch, type ShardedResults } from './sharded-search.ts';
 
 declare const __SEARCH_STRATEGY__: SearchStrategy | undefined;
 const STRATEGY: SearchStrategy = typeof __SEARCH_STRATEGY__ === 'string' ? __SEARCH_STRATEGY__ : SITE_STRATEGY;
@@ -75,13 +76,19 @@ async function main(): Promise<void> {
   if (!el) return;
   const base = normalizeBase(el.root.dataset['base'] ?? '/');
 
-  let pagefind: PagefindApi;
-  let available: Record<string, Record<string, number>>;
+  const bundleUrl = `${base}${BUNDLE_DIR}/`;
+  let pagefind: PagefindApi | undefined;
+  let manifest: SearchManifest;
   try {
-    pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi;
-    await pagefind.options({ baseUrl: base });
-    await pagefind.init();
-    available = await pagefind.filters();
+    const response = await fetch(`${bundleUrl}${MANIFEST_FILE}`, { cache: 'no-cache' });
+    if (!response.ok) throw new Error(`${MANIFEST_FILE}: HTTP ${response.status}`);
+    manifest = (await response.json()) as SearchManifest;
+    const newest = manifest.shards[0];
+    if (newest) {
+      pagefind = (await import(/* @vite-ignore */ `${bundleUrl}${newest.path}pagefind.js`)) as PagefindApi;
+      await pagefind.options({ baseUrl: base });
+      await pagefind.init();
+    }
   } catch (error) {
     console.error('Pagefind se nepodařilo načíst:', error);
     const reason = el.fallback?.querySelector('[data-search-fallback-reason]');
@@ -90,7 +97,8 @@ async function main(): Promise<void> {
     return;
   }
 
-  for (const [name, select] of el.selects) fillSelect(select, name, Object.keys(available[name] ?? {}));
+  const sharded = new ShardedSearch(pagefind, manifest, bundleUrl, base);
+  for (const [name, select] of el.selects) fillSelect(select, name, [...(manifest.filters[name] ?? [])]);
   readUrl(el);
   // Wide screens have room for the filters; on a phone they start folded under the search field.
   if (el.filters && window.matchMedia('(min-width: 40rem)').matches) el.filters.open = true;
@@ -99,9 +107,10 @@ async function main(): Promise<void> {
   el.root.dataset['searchReady'] = '';
 
   let generation = 0;
-  let results: PagefindResult[] = [];
+  let walk: ShardedResults | undefined;
   let shown = 0;
   let currentQuery = '';
+  let currentFilters: PagefindFilters = {};
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   async function run(): Promise<void> {
@@ -112,7 +121,7 @@ async function main(): Promise<void> {
     const filters = activeFilters(el!);
     updateReset(el!, filters);
     if (!term && Object.keys(filters).length === 0) {
-      results = [];
+      walk = undefined;
       shown = 0;
       el!.list.replaceChildren();
       el!.more.hidden = true;
@@ -122,15 +131,16 @@ async function main(): Promise<void> {
     }
     el!.list.setAttribute('aria-busy', 'true');
     try {
-      const response = await pagefind.search(term || null, { filters, sort: { [SORT_KEY]: 'desc' } });
-      if (current !== generation || !response) return;
-      results = response.results;
+      const started = sharded.start({ term: term || null, filters });
+      await started.fill(PAGE_SIZE);
+      if (current !== generation) return;
+      walk = started;
       shown = 0;
       currentQuery = query;
+      currentFilters = filters;
       el!.list.replaceChildren();
       await showMore(current, false);
       if (current !== generation) return;
-      el!.status.textContent = resultsStatus({ query, total: results.length, filters: describeFilters(filters) });
       el!.root.dataset['searchDone'] = String(current);
     } catch (error) {
       console.error('Hledání selhalo:', error);
@@ -142,22 +152,28 @@ async function main(): Promise<void> {
 
   /** Appends the next page of results; `focusFirst` moves focus to the first new one (the button's keyboard users). */
   async function showMore(current: number, focusFirst: boolean): Promise<void> {
-    const batch = results.slice(shown, shown + PAGE_SIZE);
+    const results = walk;
+    if (!results) return;
+    await results.fill(shown + PAGE_SIZE);
+    const batch = results.results.slice(shown, shown + PAGE_SIZE);
     const data = await Promise.all(batch.map((r) => r.data()));
     if (current !== generation) return;
     const items = data.map((d) => resultItem(d.url, d.meta, d.filters, buildExcerpt(d.content, currentQuery).html));
     el!.list.append(...items);
     shown += batch.length;
-    const remaining = results.length - shown;
-    el!.more.hidden = remaining <= 0;
-    if (remaining > 0) el!.more.textContent = moreLabel(Math.min(PAGE_SIZE, remaining), remaining);
+    const remaining = results.results.length - shown;
+    const older = results.unsearchedYears;
+    el!.more.hidden = remaining <= 0 && !older;
+    if (remaining > 0 && !older) el!.more.textContent = moreLabel(Math.min(PAGE_SIZE, remaining), remaining);
+    else if (older) el!.more.textContent = olderLabel(older);
+    el!.status.textContent = resultsStatus({ query: currentQuery, total: results.results.length, filters: describeFilters(currentFilters), unsearched: older });
     if (focusFirst) items[0]?.querySelector('a')?.focus();
   }
 
   function schedule(): void {
     clearTimeout(timer);
     const term = el!.input.value.trim();
-    if (term) void pagefind.preload(pagefindQuery(term, STRATEGY)).catch(() => undefined);
+    if (term) void pagefind?.preload(pagefindQuery(term, STRATEGY)).catch(() => undefined);
     timer = setTimeout(() => void run(), DEBOUNCE_MS);
   }
 

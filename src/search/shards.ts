@@ -1,0 +1,67 @@
+/**
+ * The search index is cut into shards of consecutive whole years, so that
+ *
+ * - a rebuild after one minute changed re-indexes only its shard and copies the others from the
+ *   previous site (Pagefind cannot update an index; re-indexing 10,000 pages took minutes);
+ * - the indexer holds one shard in Pagefind at a time (the bare Pagefind CLI peaked near 3 GiB on
+ *   10,000 pages because it keeps every page of the site in memory until it writes);
+ * - a first search loads only the newest shard: results are shown newest first, so older shards
+ *   are loaded only when the member asks for more results than the newer ones hold.
+ *
+ * Shards are planned from the oldest year, so adding minutes to the current year changes only the
+ * newest shard and the older shards (and their hashes) stay as they were.
+ */
+import type { SearchManifestShard } from './config.ts';
+
+export interface ShardablePage {
+  /** Site-relative URL of the page, the key Pagefind stores. */
+  url: string;
+  year: number;
+}
+
+export interface PlannedShard<Page extends ShardablePage> {
+  id: string;
+  from: number;
+  to: number;
+  pages: Page[];
+}
+
+/** Pages per shard by default: measured in docs/performance.md (first-search bytes against re-index time). */
+export const DEFAULT_SHARD_PAGES = 1000;
+
+/**
+ * Consecutive whole years, oldest first, each shard closed before the year that would take it
+ * past `maxPages` (a year larger than that is a shard of its own); returned newest first, the order
+ * the browser loads them in.
+ */
+export function planShards<Page extends ShardablePage>(pages: readonly Page[], maxPages: number = DEFAULT_SHARD_PAGES): PlannedShard<Page>[] {
+  const byYear = new Map<number, Page[]>();
+  for (const page of pages) {
+    const year = byYear.get(page.year);
+    if (year) year.push(page);
+    else byYear.set(page.year, [page]);
+  }
+  const shards: PlannedShard<Page>[] = [];
+  let current: Page[] = [];
+  let from = 0;
+  let to = 0;
+  const close = () => {
+    if (current.length === 0) return;
+    shards.push({ id: from === to ? String(from) : `${from}-${to}`, from, to, pages: current.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)) });
+    current = [];
+  };
+  for (const year of [...byYear.keys()].sort((a, b) => a - b)) {
+    const yearPages = byYear.get(year)!;
+    if (current.length > 0 && current.length + yearPages.length > maxPages) close();
+    if (current.length === 0) from = year;
+    to = year;
+    current.push(...yearPages);
+  }
+  close();
+  return shards.reverse();
+}
+
+/** The shard holding `year`, or undefined; `shards` as in the manifest. */
+export function shardOfYear(shards: readonly SearchManifestShard[], year: number): SearchManifestShard | undefined {
+  return shards.find((s) => s.from <= year && year <= s.to);
+}

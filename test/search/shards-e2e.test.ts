@@ -1,0 +1,134 @@
+/**
+ * Search over several index shards in real Chromium: a generated archive of 40 minutes indexed in
+ * shards of at most 8 pages. The first search loads only the newest shards it needs; older ones
+ * are loaded as the member asks for more results, and the results stay newest first across shards.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { generateArchive } from '../../src/bench/generate.ts';
+import { buildSite } from '../../src/cli/build.ts';
+import { startServer, type RunningServer } from '../../src/render/dev-server.ts';
+import { MANIFEST_FILE, type SearchManifest } from '../../src/search/config.ts';
+import { REPO_ROOT } from '../../src/search/evaluate.ts';
+import { describeWithChromium, launchChromium } from '../helpers/browser.ts';
+
+const MINUTES = 40;
+/** "Zápis z jednání …" heads every meeting page, so every meeting matches. */
+const QUERY = 'zápis';
+
+describeWithChromium('search over index shards in Chromium', () => {
+  let work: string;
+  let server: RunningServer;
+  let browser: Browser;
+  let manifest: SearchManifest;
+
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), 'kpss-shards-e2e-'));
+    const archive = await generateArchive({ root: path.join(work, 'archive'), minutes: MINUTES, groups: 4, seed: 3, repoRoot: REPO_ROOT });
+    const site = path.join(work, 'site');
+    const built = await buildSite({ root: archive.root, outDir: site, basePath: '/', searchShardPages: 8 });
+    if (!built.ok) throw new Error(built.diagnostics.map((d) => d.message).join('; '));
+    manifest = JSON.parse(await readFile(path.join(site, 'pagefind', MANIFEST_FILE), 'utf8')) as SearchManifest;
+    server = await startServer({ root: site, basePath: '/', liveReload: false });
+    browser = await launchChromium();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  /** A page that records the shards it fetched and any error. */
+  async function open(params: Record<string, string>): Promise<{ page: Page; shards: Set<string>; problems: string[] }> {
+    const page = await browser.newPage();
+    const shards = new Set<string>();
+    const problems: string[] = [];
+    page.on('request', (request) => {
+      const shard = /\/pagefind\/([^/]+)\//.exec(new URL(request.url()).pathname)?.[1];
+      if (shard) shards.add(shard);
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    await page.goto(`${server.url}hledat/?${new URLSearchParams(params).toString()}`);
+    await waitForSearch(page, 0);
+    return { page, shards, problems };
+  }
+
+  async function waitForSearch(page: Page, shown: number): Promise<void> {
+    await page.waitForFunction(
+      (before) => {
+        const done = document.querySelector<HTMLElement>('[data-search-root]')?.dataset['searchDone'];
+        const count = document.querySelectorAll('[data-search-results] > li').length;
+        return done !== undefined && done !== '0' && count > before && document.querySelector('[data-search-results]')?.getAttribute('aria-busy') !== 'true';
+      },
+      shown,
+      { timeout: 20_000 },
+    );
+  }
+
+  /** The dates of the results shown, from their URLs (/zapisy/2021-10-25-…/). */
+  const shownDates = (page: Page) =>
+    page.$$eval('[data-search-results] .search-result__title a', (links) => links.map((a) => /\/zapisy\/(\d{4}-\d{2}-\d{2})/.exec(a.getAttribute('href') ?? '')?.[1] ?? ''));
+
+  /** The newest shards whose pages together fill the first page of results. */
+  function shardsForFirstPage(): string[] {
+    const needed: string[] = [];
+    let pages = 0;
+    for (const shard of manifest.shards) {
+      if (pages >= 10) break;
+      needed.push(shard.id);
+      pages += shard.pages;
+    }
+    return needed;
+  }
+
+  it('loads only the newest shards for the first results, then older ones as more are asked for, newest first throughout', async () => {
+    expect(manifest.shards.length).toBeGreaterThan(3);
+    const { page, shards, problems } = await open({ q: QUERY });
+    expect((await shownDates(page)).length).toBe(10);
+    expect([...shards].sort()).toEqual(shardsForFirstPage().sort());
+    const oldest = manifest.shards.at(-1)!;
+    expect(await page.locator('[data-search-status]').innerText()).toContain(`Zápisy z let ${manifest.shards.at(-1)!.from}`);
+    expect(await page.locator('[data-search-more]').innerText()).toContain('prohledat i roky');
+
+    for (let shown = 10; shown < MINUTES; shown += 10) {
+      await page.locator('[data-search-more]').click();
+      await waitForSearch(page, shown);
+    }
+    const dates = await shownDates(page);
+    expect(dates).toHaveLength(MINUTES);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(shards.has(oldest.id)).toBe(true);
+    expect(await page.locator('[data-search-status]').innerText()).toBe(`Nalezeno ${MINUTES} zápisů pro „${QUERY}“, od nejnovějšího.`);
+    expect(await page.locator('[data-search-more]').isHidden()).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('goes straight to the shard of the year filter, skipping the shards between', async () => {
+    const oldest = manifest.shards.at(-1)!;
+    const { page, shards, problems } = await open({ q: QUERY, rok: String(oldest.from) });
+    const dates = await shownDates(page);
+    expect(dates.length).toBeGreaterThan(0);
+    for (const date of dates) expect(date.startsWith(String(oldest.from))).toBe(true);
+    expect([...shards].sort()).toEqual([manifest.shards[0]!.id, oldest.id].sort());
+    expect(await page.locator('[data-search-status]').innerText()).not.toContain('prohledáme');
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('lists every year, group and organization in the filters before any older shard is loaded', async () => {
+    const { page, shards } = await open({ q: QUERY });
+    const years = await page.$$eval('select[data-search-filter="rok"] option', (options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(years.sort()).toEqual([...manifest.filters['rok']!].sort());
+    expect(years).toContain(String(manifest.shards.at(-1)!.from));
+    expect(shards.has(manifest.shards.at(-1)!.id)).toBe(false);
+    await page.close();
+  }, 60_000);
+});

@@ -1,0 +1,113 @@
+/**
+ * The search index in shards: how pages are cut into shards of whole years, and that a shard whose
+ * pages did not change is copied from the previous site byte for byte instead of being re-indexed.
+ */
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateArchive } from '../../src/bench/generate.ts';
+import { buildSite } from '../../src/cli/build.ts';
+import { MANIFEST_FILE, type SearchManifest } from '../../src/search/config.ts';
+import { indexSite } from '../../src/search/index-site.ts';
+import { planShards, shardOfYear } from '../../src/search/shards.ts';
+import { REPO_ROOT } from '../../src/search/evaluate.ts';
+
+const pages = (counts: Record<number, number>) =>
+  Object.entries(counts).flatMap(([year, n]) => Array.from({ length: n }, (_, i) => ({ url: `/zapisy/${year}-${String(i).padStart(3, '0')}/`, year: Number(year) })));
+
+describe('planShards', () => {
+  it('cuts consecutive whole years from the oldest, never past the limit, and lists the newest first', () => {
+    const shards = planShards(pages({ 2001: 3, 2002: 4, 2003: 2, 2005: 5, 2006: 1 }), 7);
+    expect(shards.map((s) => [s.id, s.from, s.to, s.pages.length])).toEqual([
+      ['2006', 2006, 2006, 1],
+      ['2003-2005', 2003, 2005, 7],
+      ['2001-2002', 2001, 2002, 7],
+    ]);
+  });
+
+  it('gives a year larger than the limit a shard of its own', () => {
+    const shards = planShards(pages({ 2010: 2, 2011: 30, 2012: 2 }), 10);
+    expect(shards.map((s) => s.id)).toEqual(['2012', '2011', '2010']);
+  });
+
+  it('keeps the older shards when minutes are added to the newest year', () => {
+    const before = planShards(pages({ 2001: 4, 2002: 4, 2003: 4, 2004: 1 }), 8);
+    const after = planShards(pages({ 2001: 4, 2002: 4, 2003: 4, 2004: 5 }), 8);
+    expect(before.map((s) => s.id)).toEqual(['2003-2004', '2001-2002']);
+    expect(after.map((s) => s.id)).toEqual(['2004', '2003', '2001-2002']);
+    expect(after.at(-1)).toEqual(before.at(-1));
+  });
+
+  it('puts everything in one shard when the limit is infinite, and nothing in none', () => {
+    expect(planShards(pages({ 2001: 3, 2020: 3 }), Number.POSITIVE_INFINITY).map((s) => s.id)).toEqual(['2001-2020']);
+    expect(planShards([], 10)).toEqual([]);
+  });
+
+  it('finds the shard of a year', () => {
+    const manifestShards = planShards(pages({ 2001: 3, 2002: 4, 2005: 5 }), 7).map((s) => ({ id: s.id, path: `${s.id}/`, from: s.from, to: s.to, pages: s.pages.length, hash: '' }));
+    expect(shardOfYear(manifestShards, 2002)?.id).toBe('2001-2002');
+    expect(shardOfYear(manifestShards, 2005)?.id).toBe('2005');
+    expect(shardOfYear(manifestShards, 2003)).toBeUndefined();
+  });
+});
+
+describe('indexSite in shards', () => {
+  let work: string;
+  let site: string;
+
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), 'kpss-shards-'));
+    const archive = await generateArchive({ root: path.join(work, 'archive'), minutes: 40, groups: 4, seed: 7, repoRoot: REPO_ROOT });
+    site = path.join(work, 'site');
+    const built = await buildSite({ root: archive.root, outDir: site, basePath: '/', searchShardPages: 8 });
+    if (!built.ok) throw new Error(built.diagnostics.map((d) => d.message).join('; '));
+  }, 300_000);
+
+  afterAll(async () => {
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  const manifestOf = async (dir: string) => JSON.parse(await readFile(path.join(dir, 'pagefind', MANIFEST_FILE), 'utf8')) as SearchManifest;
+
+  it('writes a manifest of several shards, newest first, with every filter value', async () => {
+    const manifest = await manifestOf(site);
+    expect(manifest.shards.length).toBeGreaterThan(2);
+    expect(manifest.shards.reduce((sum, s) => sum + s.pages, 0)).toBe(40);
+    for (const [newer, older] of manifest.shards.slice(0, -1).map((s, i) => [s, manifest.shards[i + 1]!] as const)) expect(older.to).toBeLessThan(newer.from);
+    for (const shard of manifest.shards) expect((await readdir(path.join(site, 'pagefind', shard.path))).some((f) => f.endsWith('.pf_meta'))).toBe(true);
+    expect(manifest.filters['rok']!.length).toBeGreaterThan(5);
+    expect(manifest.filters['skupina']).toHaveLength(4);
+    expect(Object.keys(manifest.filters)).toEqual(['organizace', 'rok', 'skupina']);
+  });
+
+  it('re-indexes only the shard of a changed page and copies the others; the result equals a fresh index', async () => {
+    const manifest = await manifestOf(site);
+    const oldest = manifest.shards.at(-1)!;
+    const next = path.join(work, 'next');
+    await cp(site, next, { recursive: true, filter: (source) => !source.includes(`${path.sep}pagefind`) });
+    const page = (await readdir(path.join(next, 'zapisy'))).find((d) => Number(d.slice(0, 4)) === oldest.from)!;
+    const file = path.join(next, 'zapisy', page, 'index.html');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('</article>', '<p>Doplněno: nové slovo kvasnice.</p></article>'));
+
+    const warm = await indexSite(next, { previousSite: site, shardPages: 8, client: false });
+    expect(warm.reusedShards).toEqual(manifest.shards.slice(0, -1).map((s) => s.id));
+    expect((await manifestOf(next)).shards.at(-1)!.hash).not.toBe(oldest.hash);
+
+    const fresh = path.join(work, 'fresh');
+    await cp(next, fresh, { recursive: true, filter: (source) => !source.includes(`${path.sep}pagefind`) });
+    const cold = await indexSite(fresh, { shardPages: 8, client: false });
+    expect(cold.reusedShards).toEqual([]);
+    expect(await treeBytes(path.join(next, 'pagefind'))).toEqual(await treeBytes(path.join(fresh, 'pagefind')));
+  }, 300_000);
+});
+
+async function treeBytes(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    out[path.relative(dir, full)] = (await readFile(full)).toString('base64');
+  }
+  return out;
+}
