@@ -10,10 +10,13 @@
  * plus the Pagefind bundle size and the bytes Chromium transfers for a first search.
  */
 import { existsSync } from 'node:fs';
-import { appendFile, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { BuildTimings } from '../cli/build.ts';
+import { MANIFEST_FILE, type SearchManifest } from '../search/config.ts';
 import { generateArchive } from './generate.ts';
 import { measure, type Measurement } from './measure.ts';
 
@@ -21,6 +24,18 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MINUTES_BIN = path.join(REPO_ROOT, 'bin', 'minutes.js');
 const ELEVENTY_BIN = path.join(REPO_ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
 const PAGEFIND_BIN = path.join(REPO_ROOT, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs');
+
+export interface FirstSearch {
+  query: string;
+  /** Bytes over the wire as GitHub Pages serves the site: text types gzip-compressed, headers included. */
+  bytes: number;
+  /** The same without compression. */
+  rawBytes: number;
+  requests: number;
+  /** Of `bytes`, what came from the Pagefind bundle. */
+  pagefindBytes: number;
+  results: number;
+}
 
 export interface BenchOptions {
   minutes: number;
@@ -42,6 +57,8 @@ export interface StageResult {
   /** seconds / baseline seconds (builds only). */
   ratio?: number;
   exitCode: number;
+  /** The build's own account of its stages (`minutes build --timings`). */
+  timings?: BuildTimings | undefined;
 }
 
 export interface BenchReport {
@@ -54,7 +71,9 @@ export interface BenchReport {
   baseline: { eleventy: StageResult; pagefind: StageResult; total: StageResult };
   pagefindBundleBytes: number;
   pagefindBundleFiles: number;
-  firstSearch?: { query: string; bytes: number; requests: number; pagefindBytes: number; results: number };
+  firstSearch?: FirstSearch;
+  /** Index shards of the built site, newest first. */
+  shards: { id: string; pages: number }[];
   root?: string;
 }
 
@@ -79,11 +98,12 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     const validateWarm = await minutes('validate warm', 'validate', ['--format', 'json']);
 
     await rm(cacheDir, { recursive: true, force: true });
-    const buildCold = await minutes('build cold', 'build', ['--out', out]);
+    const buildCold = await minutes('build cold', 'build', ['--out', out, '--timings']);
     await touch();
-    const buildWarm = await minutes('build warm', 'build', ['--out', out]);
+    const buildWarm = await minutes('build warm', 'build', ['--out', out, '--timings']);
 
     const bundle = await folderSize(path.join(out, 'pagefind'));
+    const manifest = JSON.parse(await readFile(path.join(out, 'pagefind', MANIFEST_FILE), 'utf8')) as SearchManifest;
     const firstSearch = options.browser ?? browserAvailable() ? await measureFirstSearch(out, log) : undefined;
 
     const bare = await bareBaseline(work, root, n, log);
@@ -100,6 +120,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       baseline: bare,
       pagefindBundleBytes: bundle.bytes,
       pagefindBundleFiles: bundle.files,
+      shards: manifest.shards.map((shard) => ({ id: shard.id, pages: shard.pages })),
       firstSearch,
       root: options.keep ? root : undefined,
     };
@@ -114,7 +135,15 @@ async function run(label: string, command: string, args: string[], files: number
   // validate exits 1 when the archive has errors; the generated one has none, so anything else failed.
   if (m.exitCode !== 0) throw new Error(`${label} skončilo kódem ${m.exitCode}:\n${m.stderr.slice(-4000)}\n${m.stdout.slice(-2000)}`);
   log(`  ${m.seconds.toFixed(2)} s, ${(m.peakRss / 2 ** 20).toFixed(0)} MiB`);
-  return { label, seconds: m.seconds, peakRss: m.peakRss, filesPerSecond: files / m.seconds, exitCode: m.exitCode };
+  const timings = /^Fáze: .* (\{.*\})$/m.exec(m.stderr)?.[1];
+  return {
+    label,
+    seconds: m.seconds,
+    peakRss: m.peakRss,
+    filesPerSecond: files / m.seconds,
+    exitCode: m.exitCode,
+    timings: timings ? (JSON.parse(timings) as BuildTimings) : undefined,
+  };
 }
 
 /** Plain Eleventy 3 with one layout over the same Markdown, then the Pagefind CLI over its output. */
@@ -154,21 +183,34 @@ function browserAvailable(): boolean {
 
 const SEARCH_QUERY = 'azylový dům';
 
+/**
+ * GitHub Pages compresses text responses (HTML, CSS, JavaScript, JSON, SVG, XML) with gzip; Pagefind's
+ * own files (.pf_meta, .pf_index, .pf_fragment, .pagefind) are gzip already and served as they are.
+ */
+const COMPRESSED_BY_PAGES = /^(?:text\/|application\/(?:javascript|json|xml|atom\+xml)|image\/svg\+xml)/;
+
 /** Opens /hledat/?q=… on a fresh browser profile and counts the bytes of every response until the results show. */
 async function measureFirstSearch(site: string, log: (line: string) => void): Promise<BenchReport['firstSearch']> {
   log('měřím: první vyhledávání v Chromiu');
   const [{ chromium }, { startServer }, { basePathOf }] = await Promise.all([import('playwright-core'), import('../render/dev-server.ts'), import('../render/urls.ts')]);
   const { parse } = await import('yaml');
-  const { readFile } = await import('node:fs/promises');
   const config = parse(await readFile(path.join(site, '..', 'minutes.config.yaml'), 'utf8')) as { site: { base_url: string } };
   const basePath = basePathOf(config.site.base_url);
   const server = await startServer({ root: site, basePath, liveReload: false });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'] });
   try {
     const page = await browser.newPage();
-    const sizes: Promise<{ url: string; bytes: number }>[] = [];
+    const sizes: Promise<{ url: string; bytes: number; rawBytes: number }>[] = [];
     page.on('requestfinished', (request) => {
-      sizes.push(request.sizes().then((s) => ({ url: request.url(), bytes: s.responseBodySize + s.responseHeadersSize })));
+      sizes.push(
+        (async () => {
+          const [s, response] = await Promise.all([request.sizes(), request.response()]);
+          const body = response ? await response.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
+          const type = response?.headers()['content-type'] ?? '';
+          const wire = COMPRESSED_BY_PAGES.test(type) ? gzipSync(body).length : body.length;
+          return { url: request.url(), bytes: wire + s.responseHeadersSize, rawBytes: s.responseBodySize + s.responseHeadersSize };
+        })(),
+      );
     });
     await page.goto(`${server.url}hledat/?q=${encodeURIComponent(SEARCH_QUERY)}`);
     await page.waitForFunction(() => {
@@ -181,6 +223,7 @@ async function measureFirstSearch(site: string, log: (line: string) => void): Pr
     return {
       query: SEARCH_QUERY,
       bytes: all.reduce((s, r) => s + r.bytes, 0),
+      rawBytes: all.reduce((s, r) => s + r.rawBytes, 0),
       requests: all.length,
       pagefindBytes: all.filter((r) => r.url.includes('/pagefind/')).reduce((s, r) => s + r.bytes, 0),
       results,
@@ -207,10 +250,25 @@ export function formatReport(report: BenchReport): string {
     row(report.baseline.pagefind),
     row({ ...report.baseline.total, ratio: 1 }),
     '',
-    `Balík Pagefind: ${(report.pagefindBundleBytes / 1024).toFixed(0)} KiB v ${report.pagefindBundleFiles} souborech.`,
+    `Balík Pagefind: ${(report.pagefindBundleBytes / 1024).toFixed(0)} KiB v ${report.pagefindBundleFiles} souborech, ${report.shards.length} ${report.shards.length === 1 ? 'oddíl' : 'oddílů'} (${report.shards.map((s) => `${s.id}: ${s.pages}`).join(', ')}).`,
+    ...timingLines(report),
     report.firstSearch
-      ? `První vyhledávání („${report.firstSearch.query}“, ${report.firstSearch.results} výsledků na stránce): ${(report.firstSearch.bytes / 1024).toFixed(0)} KiB celkem v ${report.firstSearch.requests} požadavcích, z toho Pagefind ${(report.firstSearch.pagefindBytes / 1024).toFixed(0)} KiB.`
+      ? `První vyhledávání („${report.firstSearch.query}“, ${report.firstSearch.results} výsledků na stránce): ${(report.firstSearch.bytes / 1024).toFixed(0)} KiB přenosu tak, jak web posílá GitHub Pages (gzip; bez komprese ${(report.firstSearch.rawBytes / 1024).toFixed(0)} KiB) ve ${report.firstSearch.requests} požadavcích, z toho Pagefind ${(report.firstSearch.pagefindBytes / 1024).toFixed(0)} KiB.`
       : 'První vyhledávání: neměřeno (Chromium není k dispozici).',
   ];
   return `${lines.join('\n')}\n`;
+}
+
+function timingLines(report: BenchReport): string[] {
+  const timed = report.stages.filter((stage) => stage.timings);
+  if (timed.length === 0) return [];
+  const cell = (seconds: number) => seconds.toFixed(2);
+  return [
+    '',
+    'Fáze sestavení podle `minutes build --timings` (s):',
+    '',
+    '| měření | analýza a model | vykreslení | vyhledávací index | celkem uvnitř procesu |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...timed.map((stage) => `| ${stage.label} | ${cell(stage.timings!.model)} | ${cell(stage.timings!.render)} | ${cell(stage.timings!.index)} | ${cell(stage.timings!.total)} |`),
+  ];
 }

@@ -33,17 +33,32 @@ export type BuildSiteResult =
       files: number;
       pages: number;
       indexedPages: number | undefined;
+      timings: BuildTimings;
     };
+
+/** Seconds spent in each stage of one build (the benchmark reports how each grows with the archive). */
+export interface BuildTimings {
+  /** read → parse → validate → extract → model, with the cache. */
+  model: number;
+  /** view + Eleventy, up to the finished HTML. */
+  render: number;
+  /** The search index (Pagefind), zero without it. */
+  index: number;
+  total: number;
+}
 
 /**
  * validate → model → render → index, with nothing written unless all of it succeeds: validation
  * errors stop before any output exists; a failed render or index leaves the previous site as it was.
  */
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
+  const started = performance.now();
   const { model, diagnostics } = await buildArchiveModel(options.root, {
     cacheDir: options.cacheDir === undefined ? undefined : path.resolve(options.root, options.cacheDir),
   });
   if (!model) return { ok: false, diagnostics };
+  const modelled = performance.now();
+  let indexSeconds = 0;
   // Loaded only here: `minutes validate` need not pay for Eleventy and Pagefind.
   const [{ renderSite }, { basePathOf }, { indexSite }] = await Promise.all([
     import('../render/render-site.ts'),
@@ -59,10 +74,16 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       options.index === false
         ? undefined
         : async (dir) => {
+            const indexing = performance.now();
             indexedPages = (await indexSite(dir, { previousSite: outDir, shardPages: options.searchShardPages })).pages;
+            indexSeconds = (performance.now() - indexing) / 1000;
           },
   });
-  return { ok: true, diagnostics, model, ...result, indexedPages };
+  const finished = performance.now();
+  const total = (finished - started) / 1000;
+  const modelSeconds = (modelled - started) / 1000;
+  const timings = { model: modelSeconds, render: total - modelSeconds - indexSeconds, index: indexSeconds, total };
+  return { ok: true, diagnostics, model, ...result, indexedPages, timings };
 }
 
 export async function runBuild(args: string[]): Promise<number> {
@@ -73,10 +94,12 @@ export async function runBuild(args: string[]): Promise<number> {
     'no-index': { type: 'boolean', default: false },
     'cache-dir': { type: 'string' },
     'no-cache': { type: 'boolean', default: false },
+    timings: { type: 'boolean', default: false },
   });
   const root = resolveRoot(values.root as string | undefined);
   const outDir = values.out as string;
   const result = await buildSiteReporting({
+    timings: Boolean(values.timings),
     root,
     outDir,
     basePath: values.base as string | undefined,
@@ -87,7 +110,7 @@ export async function runBuild(args: string[]): Promise<number> {
 }
 
 /** buildSite with the Czech report a secretary reads: problems first, then one summary line. */
-export async function buildSiteReporting(options: BuildSiteOptions): Promise<BuildSiteResult> {
+export async function buildSiteReporting(options: BuildSiteOptions & { timings?: boolean }): Promise<BuildSiteResult> {
   const shownOut = displayDir(options.root, options.outDir);
   let result: BuildSiteResult;
   try {
@@ -123,6 +146,7 @@ export async function buildSiteReporting(options: BuildSiteOptions): Promise<Bui
       `${czechCount(model.organizations.length, 'organizace', 'organizace', 'organizací')}; ` +
       `${czechCount(result.pages, 'stránka', 'stránky', 'stránek')}, ${search}.\n`,
   );
+  if (options.timings) process.stderr.write(`${formatTimings(result.timings)}\n`);
   return result;
 }
 
@@ -131,4 +155,10 @@ function displayDir(root: string, outDir: string): string {
   const relative = path.relative(process.cwd(), absolute) || '.';
   const shown = relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative;
   return `${shown.split(path.sep).join('/')}/`;
+}
+
+/** One line for `--timings`: "Fáze: analýza a model 12,3 s · vykreslení 5,1 s · vyhledávací index 4,0 s · celkem 21,4 s {json}". */
+export function formatTimings(timings: BuildTimings): string {
+  const s = (seconds: number) => `${seconds.toFixed(1).replace('.', ',')} s`;
+  return `Fáze: analýza a model ${s(timings.model)} · vykreslení ${s(timings.render)} · vyhledávací index ${s(timings.index)} · celkem ${s(timings.total)} ${JSON.stringify(timings)}`;
 }

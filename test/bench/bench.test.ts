@@ -21,14 +21,25 @@ describe('npm run bench (N = 30)', () => {
     for (const stage of report.stages) expect(stage.ratio).toBeGreaterThan(0);
     expect(report.pagefindBundleBytes).toBeGreaterThan(0);
     expect(report.pagefindBundleFiles).toBeGreaterThan(3);
+    expect(report.shards.reduce((sum, shard) => sum + shard.pages, 0)).toBe(30);
+    for (const stage of report.stages.filter((s) => s.label.startsWith('build'))) {
+      const timings = stage.timings!;
+      expect(timings, stage.label).toBeDefined();
+      for (const part of [timings.model, timings.render, timings.index]) expect(part, stage.label).toBeGreaterThan(0);
+      expect(timings.model + timings.render + timings.index).toBeCloseTo(timings.total, 5);
+      expect(timings.total).toBeLessThan(stage.seconds);
+    }
     if (!chromiumMissing()) {
       expect(report.firstSearch?.bytes).toBeGreaterThan(0);
       expect(report.firstSearch?.pagefindBytes).toBeGreaterThan(0);
+      expect(report.firstSearch!.bytes).toBeLessThan(report.firstSearch!.rawBytes);
     }
     const text = formatReport(report);
     expect(text).toMatch(/^N = 30 zápisů/);
     expect(text).toContain('| build cold |');
     expect(text).toContain('| bare Eleventy + Pagefind |');
     expect(text).toContain('Balík Pagefind:');
+    expect(text).toContain('| build warm |');
+    expect(text).toMatch(/\| build cold \| [\d.]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \|/);
   }, 600_000);
 });
