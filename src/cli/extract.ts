@@ -1,5 +1,6 @@
 import { buildArchiveModel } from '../pipeline/build-model.ts';
-import { toOpenData } from '../model/open-data.ts';
+import { openDataChunks } from '../model/open-data.ts';
+import { writeChunks } from '../render/open-data.ts';
 import { formatStylish } from '../report/stylish.ts';
 import { formatModelSummary } from '../report/summary-text.ts';
 import { parseOptions } from './main.ts';
@@ -23,6 +24,7 @@ export async function runExtract(args: string[]): Promise<number> {
     process.stderr.write(formatStylish(diagnostics, { color: Boolean(process.stderr.isTTY), checkedFiles: 0 }));
     return 1;
   }
-  process.stdout.write(format === 'json' ? `${JSON.stringify(toOpenData(model), null, 2)}\n` : formatModelSummary(model));
+  if (format === 'json') await writeChunks(openDataChunks(model), process.stdout);
+  else process.stdout.write(formatModelSummary(model));
   return 0;
 }

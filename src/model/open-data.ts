@@ -1,3 +1,4 @@
+import { jsonChunks } from './json-chunks.ts';
 import type { ArchiveModel, RenderedText } from './types.ts';
 
 type WithoutHtml<T> = T extends RenderedText
@@ -10,7 +11,28 @@ type WithoutHtml<T> = T extends RenderedText
 
 export type OpenData = WithoutHtml<ArchiveModel>;
 
-/** The model as open data (data/archive.json, `minutes extract --format json`): HTML is the site's business. */
+/** The key left out of the open data: rendered HTML is the site's business. */
+export const OPEN_DATA_OMITTED_KEY = 'html';
+
+/** The model as open data (data/archive.json, `minutes extract --format json`). */
 export function toOpenData(model: ArchiveModel): OpenData {
-  return JSON.parse(JSON.stringify(model, (key, value) => (key === 'html' ? undefined : value))) as OpenData;
+  return withoutKey(model, OPEN_DATA_OMITTED_KEY) as OpenData;
+}
+
+/** A deep copy without `key` and without undefined members, as a JSON round trip would give, without the string. */
+function withoutKey(value: unknown, key: string): unknown {
+  if (Array.isArray(value)) return value.map((element) => (element === undefined ? null : withoutKey(element, key)));
+  if (value === null || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = {};
+  for (const [name, member] of Object.entries(value)) if (name !== key && member !== undefined) copy[name] = withoutKey(member, key);
+  return copy;
+}
+
+/**
+ * The open data as JSON text (two-space indented, newline-terminated) in pieces: at tens of
+ * thousands of minutes the document is larger than one JavaScript string can be.
+ */
+export function* openDataChunks(model: ArchiveModel): Generator<string> {
+  yield* jsonChunks(model, (key, value) => (key === OPEN_DATA_OMITTED_KEY ? undefined : value));
+  yield '\n';
 }

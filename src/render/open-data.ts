@@ -1,10 +1,33 @@
-import { toOpenData } from '../model/open-data.ts';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { openDataChunks } from '../model/open-data.ts';
 import type { ArchiveModel } from '../model/types.ts';
 
-/**
- * The model as open data (/data/archive.json): the model stage's open-data shape (everything but
- * the rendered `html`, which belongs to the site), two-space indented, newline-terminated.
- */
+/** Writes /data/archive.json piece by piece (see openDataChunks). */
+export async function writeOpenData(model: ArchiveModel, file: string): Promise<void> {
+  const out = createWriteStream(file, { encoding: 'utf8' });
+  const closed = once(out, 'close');
+  await writeChunks(openDataChunks(model), out);
+  out.end();
+  await closed;
+}
+
+/** Writes many small chunks in writes of about a megabyte, waiting whenever the stream asks to. */
+export async function writeChunks(chunks: Iterable<string>, out: Writable): Promise<void> {
+  let pending = '';
+  for (const chunk of chunks) {
+    pending += chunk;
+    if (pending.length < WRITE_SIZE) continue;
+    if (!out.write(pending)) await once(out, 'drain');
+    pending = '';
+  }
+  if (pending && !out.write(pending)) await once(out, 'drain');
+}
+
+const WRITE_SIZE = 1 << 20;
+
+/** The whole document as one string: for small archives and tests (see openDataChunks for why not always). */
 export function openDataJson(model: ArchiveModel): string {
-  return `${JSON.stringify(toOpenData(model), null, 2)}\n`;
+  return [...openDataChunks(model)].join('');
 }
