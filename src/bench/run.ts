@@ -190,7 +190,7 @@ const SEARCH_QUERY = 'azylový dům';
 const COMPRESSED_BY_PAGES = /^(?:text\/|application\/(?:javascript|json|xml|atom\+xml)|image\/svg\+xml)/;
 
 /** Opens /hledat/?q=… on a fresh browser profile and counts the bytes of every response until the results show. */
-async function measureFirstSearch(site: string, log: (line: string) => void): Promise<BenchReport['firstSearch']> {
+export async function measureFirstSearch(site: string, log: (line: string) => void): Promise<BenchReport['firstSearch']> {
   log('měřím: první vyhledávání v Chromiu');
   const [{ chromium }, { startServer }, { basePathOf }] = await Promise.all([import('playwright-core'), import('../render/dev-server.ts'), import('../render/urls.ts')]);
   const { parse } = await import('yaml');

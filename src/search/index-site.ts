@@ -37,6 +37,8 @@ export interface IndexSiteOptions {
   previousSite?: string;
   /** Most pages per shard (default DEFAULT_SHARD_PAGES; a year is never split). */
   shardPages?: number;
+  /** Shards indexed at the same time (default DEFAULT_CONCURRENCY). */
+  concurrency?: number;
 }
 
 export interface IndexSiteResult {
@@ -77,31 +79,54 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
   const shards = planShards(pages, options.shardPages ?? DEFAULT_SHARD_PAGES);
   const previousBundle = options.previousSite ? path.join(path.resolve(options.previousSite), bundleDir) : undefined;
   const previous = previousBundle ? await readManifest(previousBundle) : undefined;
-  const manifest: SearchManifest = { version: 1, strategy, shards: [], filters };
-  const reusedShards: string[] = [];
+  const reused = new Set<string>();
   let stems = 0;
   let opened = false;
+  const language = options.language ?? 'cs';
+  const hashes = shards.map((shard) => shardHash(shard, strategy, language));
   try {
-    for (const shard of shards) {
-      const hash = shardHash(shard, strategy, options.language ?? 'cs');
+    await eachConcurrently(shards, options.concurrency ?? DEFAULT_CONCURRENCY, async (shard, i) => {
       const dir = path.join(bundle, shard.id);
-      const old = previous?.shards.find((s) => s.id === shard.id && s.hash === hash);
+      const old = previous?.shards.find((s) => s.id === shard.id && s.hash === hashes[i]);
       if (old && previousBundle && existsSync(path.join(previousBundle, old.path))) {
         await cp(path.join(previousBundle, old.path), dir, { recursive: true });
-        reusedShards.push(shard.id);
+        reused.add(shard.id);
       } else {
         opened = true;
-        stems += await indexShard(root, shard, dir, strategy, options.language ?? 'cs');
+        stems += await indexShard(root, shard, dir, strategy, language);
       }
-      manifest.shards.push({ id: shard.id, path: `${shard.id}/`, from: shard.from, to: shard.to, pages: shard.pages.length, hash });
-    }
+    });
   } finally {
     if (opened) await pagefind.close();
   }
+  const manifest: SearchManifest = {
+    version: 1,
+    strategy,
+    shards: shards.map((shard, i) => ({ id: shard.id, path: `${shard.id}/`, from: shard.from, to: shard.to, pages: shard.pages.length, hash: hashes[i]! })),
+    filters,
+  };
   await mkdir(bundle, { recursive: true });
   await writeFile(path.join(bundle, MANIFEST_FILE), `${JSON.stringify(manifest)}\n`);
   if (options.client !== false) await bundleClient(root, strategy);
-  return { pages: pages.length, stems, strategy, bundleDir, shards: shards.map((s) => s.id), reusedShards };
+  const ids = shards.map((s) => s.id);
+  return { pages: pages.length, stems, strategy, bundleDir, shards: ids, reusedShards: ids.filter((id) => reused.has(id)) };
+}
+
+/**
+ * Shards indexed at once. One until measured otherwise on a quiet machine (docs/performance.md):
+ * under load, two at once were no faster here.
+ */
+const DEFAULT_CONCURRENCY = 1;
+
+async function eachConcurrently<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const runner = async () => {
+    while (next < items.length) {
+      const index = next++;
+      await work(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, runner));
 }
 
 /** One shard through Pagefind into `dir`; the index is deleted afterwards so its memory is freed before the next. */

@@ -26,8 +26,12 @@ export interface PlannedShard<Page extends ShardablePage> {
   pages: Page[];
 }
 
-/** Pages per shard by default: measured in docs/performance.md (first-search bytes against re-index time). */
-export const DEFAULT_SHARD_PAGES = 1000;
+/**
+ * Pages per shard by default. Pagefind's index chunks are about 24 KB whatever the shard's size, so
+ * smaller shards save little on a first search; what they save is re-indexing after a change and
+ * Pagefind's memory (docs/performance.md).
+ */
+export const DEFAULT_SHARD_PAGES = 500;
 
 /**
  * Consecutive whole years, oldest first, each shard closed before the year that would take it
