@@ -1,6 +1,5 @@
-import type { Paragraph, Root } from 'mdast';
+import type { Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import { positionOf } from './blocks.ts';
 import { inferYear, isoTime, parseCzechDate } from './czech-dates.ts';
 import type { NameMatcher } from './name-matcher.ts';
@@ -26,12 +25,17 @@ export interface TextAnnouncement {
  * Meetings the text announces. A date without a year falls on or after the meeting; a group named
  * right after the cue ("Příští jednání ŘPS…") owns the announced meeting, else the minute's group.
  */
-export function extractAnnouncements(tree: Root, meetingDate: string, meetingGroup: string, groups: NameMatcher): TextAnnouncement[] {
+export function extractAnnouncements(
+  paragraphs: readonly Paragraph[],
+  meetingDate: string,
+  meetingGroup: string,
+  groups: NameMatcher,
+): TextAnnouncement[] {
   const found: TextAnnouncement[] = [];
-  visit(tree, 'paragraph', (paragraph: Paragraph) => {
+  for (const paragraph of paragraphs) {
     const meetings = meetingsAnnouncedIn(toString(paragraph), meetingDate, meetingGroup, groups);
     if (meetings.length) found.push({ meetings, position: positionOf(paragraph) });
-  });
+  }
   return found;
 }
 
@@ -42,6 +46,9 @@ export function meetingsAnnouncedIn(
   meetingGroup: string,
   groups: NameMatcher,
 ): AnnouncedMeeting[] {
+  // CUE separates its words by \s+, so it matches the text before the spaces are collapsed iff after:
+  // most paragraphs announce nothing and are dismissed without a copy.
+  if (!CUE.test(paragraphText)) return [];
   const text = paragraphText.replace(/\s+/g, ' ');
   const cue = CUE.exec(text);
   if (!cue) return [];

@@ -9,6 +9,7 @@ import type { NameMatcher } from './name-matcher.ts';
 import { extractTasks } from './tasks.ts';
 import type { AnnouncedMeeting, ExtractedMinute } from './types.ts';
 import { extractUpdates } from './updates.ts';
+import { blocksOf } from './walk.ts';
 
 /** What extraction needs from the registers, prepared once per run. */
 export interface ExtractionContext {
@@ -28,7 +29,8 @@ export function extractMinute(
   const { date, group, next_meetings } = minute.frontmatter;
   const updates = extractUpdates(tree, source.text, file, context.organizations, context.organizationNames, context.groups);
   const mentions = extractMentions(tree, context.organizations, updates.updateBlocks);
-  const tasks = extractTasks(tree, file, date);
+  const blocks = blocksOf(tree);
+  const tasks = extractTasks(blocks.listItems, file, date);
   const decisions = extractDecisions(tree, source.text);
   const diagnostics = [...updates.diagnostics, ...tasks.diagnostics];
 
@@ -36,7 +38,7 @@ export function extractMinute(
     const { date: day, time } = splitDateTime(value);
     return { group, date: day, ...(time ? { time } : {}), from: 'frontmatter' };
   });
-  const fromText = extractAnnouncements(tree, date, group, context.groups);
+  const fromText = extractAnnouncements(blocks.paragraphs, date, group, context.groups);
   const announced = [...fromFrontmatter];
   for (const { meetings, position } of fromText) {
     const ownGroup = meetings.filter((m) => m.group === group);

@@ -1,5 +1,4 @@
-import type { Nodes, Root } from 'mdast';
-import { visitParents } from 'unist-util-visit-parents';
+import type { Nodes, Root, Text } from 'mdast';
 import type { NameMatcher } from './name-matcher.ts';
 import type { ExtractedMention } from './types.ts';
 
@@ -13,9 +12,16 @@ export function extractMentions(
   updateBlocks: ReadonlyMap<Nodes, string>,
 ): ExtractedMention[] {
   const mentions: ExtractedMention[] = [];
-  visitParents(tree, 'text', (node, ancestors) => {
-    // Inside its own update an organization's name is the update's subject, not a mention.
-    const owner = ancestors.map((a) => updateBlocks.get(a)).findLast(Boolean);
+  // `owner`: the organization of the innermost update the walk is in. Inside its own update an
+  // organization's name is the update's subject, not a mention.
+  const walk = (node: Nodes, owner: string | undefined): void => {
+    if (node.type === 'text') mentionsIn(node, owner);
+    else if ('children' in node) {
+      const inner = updateBlocks.get(node) ?? owner;
+      for (const child of node.children) walk(child, inner);
+    }
+  };
+  const mentionsIn = (node: Text, owner: string | undefined): void => {
     const start = node.position?.start;
     if (!start || start.offset === undefined) return;
     for (const match of matcher.findAll(node.value)) {
@@ -29,7 +35,8 @@ export function extractMentions(
         position: { line: point.line, column: point.column, endLine: end.line, endColumn: end.column },
       });
     }
-  });
+  };
+  walk(tree, undefined);
   return mentions;
 }
 

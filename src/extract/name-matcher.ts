@@ -45,6 +45,8 @@ const CASE_ENDINGS = new Set(['a', 'e', 'i', 'u', 'y', 'o', 'ou', 'em', 'ovi', '
  */
 export class NameMatcher {
   readonly #byFirstToken = new Map<string, NamePattern[]>();
+  /** Words of the longest name: a text's start is matched on as many words, never more. */
+  #longest = 0;
 
   constructor(entries: Iterable<Named>) {
     for (const entry of entries) {
@@ -54,6 +56,7 @@ export class NameMatcher {
         const key = firstTokenKey(tokens[0]!.folded);
         const list = this.#byFirstToken.get(key) ?? [];
         list.push({ id: entry.id, tokens, capitalized: /^\p{Lu}/u.test(name) });
+        this.#longest = Math.max(this.#longest, tokens.length);
         this.#byFirstToken.set(key, list);
       }
     }
@@ -63,7 +66,8 @@ export class NameMatcher {
 
   /** The organization a text begins with, if any. */
   matchAtStart(text: string): NameMatch | undefined {
-    const textWords = words(text);
+    // A block's head can be a whole paragraph; only its first words can be a name.
+    const textWords = words(text, this.#longest);
     if (textWords.length === 0 || text.slice(0, textWords[0]!.start).trim() !== '') return undefined;
     return this.#matchAt(text, textWords, 0);
   }

@@ -1,6 +1,5 @@
-import type { Root } from 'mdast';
+import type { ListItem } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { diagnose } from '../diagnostics/create.ts';
 import { fold } from '../text/normalize.ts';
@@ -16,14 +15,14 @@ const EXPLICIT_ID = /(?:^|\s)#(\p{L}[\p{L}\p{N}-]*)/u;
 
 /** GFM task list items are tasks; owner, due date and a stable id are optional parts of the line. */
 export function extractTasks(
-  tree: Root,
+  listItems: readonly ListItem[],
   file: string,
   meetingDate: string,
 ): { tasks: ExtractedTask[]; diagnostics: Diagnostic[] } {
   const tasks: ExtractedTask[] = [];
   const diagnostics: Diagnostic[] = [];
-  visit(tree, 'listItem', (item) => {
-    if (item.checked !== true && item.checked !== false) return;
+  for (const item of listItems) {
+    if (item.checked !== true && item.checked !== false) continue;
     const head = headOf(item);
     const line = head ? toString(head).replace(/\s+/g, ' ').trim() : '';
     const owner = OWNER.exec(line)?.[1];
@@ -54,7 +53,7 @@ export function extractTasks(
       checked: item.checked,
       position: positionOf(item),
     });
-  });
+  }
   return { tasks, diagnostics };
 }
 

@@ -8,10 +8,10 @@ export interface ExtractedContent {
   text: string;
 }
 
-export interface ExtractedUpdate {
+export interface ExtractedUpdate<Content = ExtractedContent> {
   organization: string;
   written: string;
-  content: ExtractedContent;
+  content: Content;
   position: SourcePosition;
 }
 
@@ -31,9 +31,9 @@ export interface ExtractedTask {
   position: SourcePosition;
 }
 
-export interface ExtractedDecision {
+export interface ExtractedDecision<Content = ExtractedContent> {
   label?: string;
-  content: ExtractedContent;
+  content: Content;
   position: SourcePosition;
 }
 
@@ -44,11 +44,15 @@ export interface AnnouncedMeeting {
   from: 'frontmatter' | 'text';
 }
 
-/** What one minute says, as data. */
-export interface ExtractedMinute {
-  updates: ExtractedUpdate[];
+/**
+ * What one minute says, as data. Extraction gives content as mdast nodes (Content =
+ * ExtractedContent); the model stage turns them into HTML per file (model/minute-part.ts), so the
+ * tree need not outlive its file.
+ */
+export interface ExtractedMinute<Content = ExtractedContent> {
+  updates: ExtractedUpdate<Content>[];
   mentions: ExtractedMention[];
   tasks: ExtractedTask[];
-  decisions: ExtractedDecision[];
+  decisions: ExtractedDecision<Content>[];
   announced: AnnouncedMeeting[];
 }

@@ -1,9 +1,8 @@
-import type { ExtractedContent } from '../extract/types.ts';
 import type { AnalyzedMinute } from '../pipeline/analyze-archive.ts';
 import type { Registers } from '../registers/load-registers.ts';
 import type { Config } from '../schema/config.ts';
 import { czechCollator } from '../text/normalize.ts';
-import { htmlOf } from './html.ts';
+import { renderedText } from './minute-part.ts';
 import { buildPeople, personRef } from './people.ts';
 import { buildTasks } from './tasks.ts';
 import { buildUpcoming } from './upcoming.ts';
@@ -14,7 +13,6 @@ import {
   type GroupModel,
   type MeetingModel,
   type OrganizationModel,
-  type RenderedText,
 } from './types.ts';
 
 export interface ModelInput {
@@ -73,7 +71,7 @@ export function buildModel({ config, registers, analyzed }: ModelInput): Archive
         meeting: minute.id,
         date,
         group,
-        content: rendered(update.content),
+        content: renderedText(update.content),
         position: update.position,
       });
     }
@@ -95,7 +93,7 @@ export function buildModel({ config, registers, analyzed }: ModelInput): Archive
         date,
         group,
         ...(decision.label ? { label: decision.label } : {}),
-        content: rendered(decision.content),
+        content: renderedText(decision.content),
         position: decision.position,
       });
     });
@@ -121,10 +119,8 @@ export function buildModel({ config, registers, analyzed }: ModelInput): Archive
   };
 }
 
-function meetingOf({ minute }: AnalyzedMinute): MeetingModel {
+function meetingOf({ minute, body }: AnalyzedMinute): MeetingModel {
   const f = minute.frontmatter;
-  const body = minute.parsed.tree.children.filter((node) => node.type !== 'yaml');
-  const start = body[0]?.position?.start.offset ?? minute.parsed.source.text.length;
   return {
     id: minute.id,
     file: minute.parsed.source.path,
@@ -143,30 +139,8 @@ function meetingOf({ minute }: AnalyzedMinute): MeetingModel {
     status: f.status,
     nextMeetings: f.next_meetings ?? [],
     ...(f.source ? { source: f.source } : {}),
-    body: rendered({
-      nodes: body,
-      markdown: minute.parsed.source.text.slice(start).trim(),
-      text: '',
-    }),
+    body,
   };
-}
-
-function rendered(content: ExtractedContent): RenderedText {
-  const html = htmlOf(content.nodes);
-  return { markdown: content.markdown, text: content.text || textOfHtml(html), html };
-}
-
-/** Plain text for the whole body: the sanitized HTML without its tags, one line per block. */
-function textOfHtml(html: string): string {
-  return html
-    .replace(/<\/(p|li|h\d|tr|blockquote)>/g, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&(amp|lt|gt|quot);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[name] ?? '')
-    .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n');
 }
 
 function linkNeighbours(chronological: MeetingModel[]): void {

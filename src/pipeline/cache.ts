@@ -6,7 +6,7 @@
  *
  * Each key has two files, so `minutes validate` never loads what only the web needs:
  *   <key>.s  summary: the file's diagnostics and the validated frontmatter
- *   <key>.b  body: the Markdown tree and the extracted data (build only)
+ *   <key>.b  body: the extracted data and the minute's HTML, the model's file-local part (build only)
  * Every file starts with the SHA-256 of its content on the first line; an entry that does not
  * match (a truncated write, a corrupted disk, a hand edit) is treated as missing and rebuilt.
  */
@@ -15,6 +15,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ProjectPaths } from '../registers/project.ts';
 
 export const DEFAULT_CACHE_DIR = '.cache/minutes';
 
@@ -60,6 +61,26 @@ export async function registersHash(files: readonly string[]): Promise<string> {
     hash.update('\0');
   }
   return hash.digest('hex');
+}
+
+/** The files the registers are read from; any change to them changes every file's key. */
+export function registerFiles(paths: ProjectPaths): string[] {
+  const files = [paths.config];
+  const walk = (dir: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.isFile()) files.push(full);
+    }
+  };
+  walk(paths.organizations);
+  return files;
 }
 
 export class FileCache {

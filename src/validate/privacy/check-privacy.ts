@@ -1,7 +1,6 @@
 import type { Link, Nodes, Parent, Root } from 'mdast';
 import { isScalar, visit as visitYaml } from 'yaml';
 import { visit } from 'unist-util-visit';
-import { visitParents } from 'unist-util-visit-parents';
 import type { Diagnostic, Severity } from '../../diagnostics/diagnostic.ts';
 import { diagnose, withSeverity } from '../../diagnostics/create.ts';
 import type { ParsedMinute } from '../../parse/parse-minute.ts';
@@ -65,28 +64,35 @@ export function checkPrivacy(parsed: ParsedMinute, registers: Registers, allowed
     for (const item of listed) if (typeof item === 'string') for (const form of normalizePersonalData(item)) acknowledged.add(form);
   }
 
-  visitParents(parsed.tree as Root, (node: Nodes, ancestors: Parent[]) => {
-    if (node.type === 'yaml' || node.type === 'html') return;
-    // A GFM autolink across an escape (`jana\_novak@…`) comes without positions: use the nearest placed ancestor.
-    const placed = [node, ...[...ancestors].reverse()].find((n) => n.position?.start.offset !== undefined && n.position.end.offset !== undefined);
-    const start = placed?.position?.start.offset ?? 0;
-    const end = placed?.position?.end.offset ?? text.length;
+  // One pre-order walk with a stack of ancestors (as unist-util-visit-parents, without copying the
+  // ancestors for every node): most nodes hold nothing to report, so nothing is computed for them.
+  const ancestors: Parent[] = [];
+  const visitNode = (node: Nodes): void => {
     if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') {
+      const found = findPersonalData(node.value);
+      if (found.length === 0) return;
+      const [start, end] = placedRange(node, ancestors, text.length);
       const parent = ancestors.at(-1);
       const index = parent ? parent.children.indexOf(node as never) : -1;
       const next = parent && index >= 0 ? parent.children[index + 1] : undefined;
       const marked = next?.type === 'html' && INLINE_MARKER.test(next.value.trim());
-      for (const found of findPersonalData(node.value)) {
-        const [from, to] = mapRange(node.value, text, start, end, found.start, found.end);
+      for (const one of found) {
+        const [from, to] = mapRange(node.value, text, start, end, one.start, one.end);
         // The marker acknowledges the occurrence it follows, with nothing but punctuation between them.
-        const last = marked && /^[\s.,;:)]*$/.test(node.value.slice(found.end));
-        occurrences.push({ found, start: from, end: to, acknowledged: last });
+        const last = marked && /^[\s.,;:)]*$/.test(node.value.slice(one.end));
+        occurrences.push({ found: one, start: from, end: to, acknowledged: last });
       }
-    }
-    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+    } else if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+      const [start, end] = placedRange(node, ancestors, text.length);
       addTarget(node as Link, text, start, end, occurrences);
     }
-  });
+    if ('children' in node) {
+      ancestors.push(node);
+      for (const child of node.children) visitNode(child as Nodes);
+      ancestors.pop();
+    }
+  };
+  visitNode(parsed.tree as Root);
 
   if (frontmatter?.placement && frontmatter.data) {
     const { placement } = frontmatter;
@@ -131,6 +137,20 @@ export function checkPrivacy(parsed: ParsedMinute, registers: Registers, allowed
     diagnostics.push(level ? withSeverity(diagnostic, level) : diagnostic);
   }
   return diagnostics;
+}
+
+/**
+ * A node's range in the file. A GFM autolink across an escape (`jana\_novak@…`) comes without
+ * positions: the nearest placed ancestor's range is used then.
+ */
+function placedRange(node: Nodes, ancestors: readonly Parent[], textLength: number): [number, number] {
+  let placed: Nodes | Parent | undefined = node;
+  for (let i = ancestors.length - 1; placed && !isPlaced(placed); i--) placed = ancestors[i];
+  return [placed?.position?.start.offset ?? 0, placed?.position?.end.offset ?? textLength];
+}
+
+function isPlaced(node: Nodes | Parent): boolean {
+  return node.position?.start.offset !== undefined && node.position.end.offset !== undefined;
 }
 
 /** A mailto:/tel: target (or an address in any URL) that its link text does not already show. */

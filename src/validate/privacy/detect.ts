@@ -35,8 +35,31 @@ const BIRTH_NUMBER = /(?<![\p{N}/-])(\d{2})(\d{2})(\d{2})(\/?)(\d{3,4})(?![\p{N}
 /** Words after a number that make it an amount, not a phone number. */
 const AMOUNT_AFTER = /^\s*(?:Kč|CZK|EUR|€|\$|,-|korun|tis\.|mil\.|osob|obyvatel|m2|m²|km)/i;
 
+/** Digits a phone number or birth number must have, at the least (a nine-digit birth number). */
+const SOME_DIGITS = /\d{2}/;
+
 export function findPersonalData(text: string): Found[] {
   const found: Found[] = [];
+  // Most text of a minute has no run of digits and no @: the patterns below could not match it,
+  // and this is called for every text node, so it is dismissed before they run.
+  const digitsFree = !SOME_DIGITS.test(text);
+  if (digitsFree && !text.includes('@')) return found;
+  if (!digitsFree) findNumbers(text, found);
+  if (text.includes('@')) {
+    for (const match of text.matchAll(EMAIL)) {
+      found.push({
+        kind: 'email',
+        start: match.index,
+        end: match.index + match[0].length,
+        text: match[0],
+        normalized: match[0].toLowerCase(),
+      });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function findNumbers(text: string, found: Found[]): void {
   for (const match of text.matchAll(BIRTH_NUMBER)) {
     const [whole, yy, mm, dd, , serial] = match;
     // After +420 it is a phone number, whatever its digits look like.
@@ -56,16 +79,6 @@ export function findPersonalData(text: string): Found[] {
     if (national.endsWith('000000')) continue;
     found.push({ kind: 'phone', start, end, text: whole, normalized: national });
   }
-  for (const match of text.matchAll(EMAIL)) {
-    found.push({
-      kind: 'email',
-      start: match.index,
-      end: match.index + match[0].length,
-      text: match[0],
-      normalized: match[0].toLowerCase(),
-    });
-  }
-  return found.sort((a, b) => a.start - b.start);
 }
 
 /** The comparable form of something a secretary wrote in an acknowledgement or a register contact. */

@@ -1,0 +1,59 @@
+/**
+ * The file-local part of the model: everything buildModel needs from a minute's mdast, made right
+ * after extraction while the tree is at hand (in a worker thread, and stored in the cache's body
+ * entry). The tree is then dropped, so the archive-wide model never holds 10,000 trees at once.
+ */
+import type { ExtractedContent, ExtractedMinute } from '../extract/types.ts';
+import type { ParsedMinute } from '../parse/parse-minute.ts';
+import { htmlOf } from './html.ts';
+import type { RenderedText } from './types.ts';
+
+/** Extracted content with its nodes made into sanitized HTML; `text` stays extraction's plain text. */
+export interface ContentHtml {
+  markdown: string;
+  text: string;
+  html: string;
+}
+
+export interface MinutePart {
+  /** The extracted data, its content as HTML instead of mdast nodes. */
+  extracted: ExtractedMinute<ContentHtml>;
+  /** The minute's body below the frontmatter. */
+  body: RenderedText;
+}
+
+export function modelMinutePart(parsed: Pick<ParsedMinute, 'tree' | 'source'>, extracted: ExtractedMinute): MinutePart {
+  const nodes = parsed.tree.children.filter((node) => node.type !== 'yaml');
+  const start = nodes[0]?.position?.start.offset ?? parsed.source.text.length;
+  const html = htmlOf(nodes);
+  return {
+    extracted: {
+      ...extracted,
+      updates: extracted.updates.map((update) => ({ ...update, content: contentHtml(update.content) })),
+      decisions: extracted.decisions.map((decision) => ({ ...decision, content: contentHtml(decision.content) })),
+    },
+    body: { markdown: parsed.source.text.slice(start).trim(), text: textOfHtml(html), html },
+  };
+}
+
+function contentHtml({ markdown, text, nodes }: ExtractedContent): ContentHtml {
+  return { markdown, text, html: htmlOf(nodes) };
+}
+
+/** What the model shows of a piece of content: extraction's plain text, or the HTML's when it has none. */
+export function renderedText(content: ContentHtml): RenderedText {
+  return { markdown: content.markdown, text: content.text || textOfHtml(content.html), html: content.html };
+}
+
+/** Plain text for the whole body: the sanitized HTML without its tags, one line per block. */
+function textOfHtml(html: string): string {
+  return html
+    .replace(/<\/(p|li|h\d|tr|blockquote)>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&(amp|lt|gt|quot);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[name] ?? '')
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+}

@@ -1,0 +1,72 @@
+/**
+ * read → parse → validate → extract → the file-local part of the model, for one minute. A pure
+ * function of the file's bytes and the registers whose result is plain data: it can run in a
+ * worker thread, be stored in the cache, and its mdast tree is gone when it returns.
+ */
+import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts';
+import { extractMinute, type ExtractionContext } from '../extract/extract-minute.ts';
+import { modelMinutePart, type MinutePart } from '../model/minute-part.ts';
+import { parseMinute } from '../parse/parse-minute.ts';
+import { decodeSource } from '../read/read-source.ts';
+import type { Registers } from '../registers/load-registers.ts';
+import type { ProjectPaths } from '../registers/project.ts';
+import { validateMinute, type ValidatedMinute } from '../validate/validate-minute.ts';
+
+/** What `minutes validate` needs of a file: its diagnostics and the validated frontmatter. */
+export interface FileSummary {
+  /** read, parse and validate diagnostics, in the order they are found. */
+  check: Diagnostic[];
+  extract: Diagnostic[];
+  minute?: SavedMinute;
+}
+
+/** A ValidatedMinute without its parse: enough to rebuild it (hydrate-minute.ts). */
+export interface SavedMinute {
+  id: string;
+  frontmatter: ValidatedMinute['frontmatter'];
+  yamlText: string;
+  yamlOffset: number;
+  wholeSpan: Span;
+}
+
+/** What only the model needs of a file; present when the file has a valid minute. */
+export type FileBody = MinutePart;
+
+export interface FileAnalysis {
+  summary: FileSummary;
+  body?: FileBody;
+}
+
+/** What every file is analysed against, prepared once per run (and per worker). */
+export interface AnalysisEnvironment {
+  registers: Registers;
+  paths: ProjectPaths;
+  context: ExtractionContext;
+}
+
+export interface FileInput {
+  /** Absolute path: the file name and folder are checked. */
+  file: string;
+  /** Path as shown in diagnostics. */
+  shown: string;
+  bytes: Uint8Array;
+}
+
+export function analyzeFile({ file, shown, bytes }: FileInput, { registers, paths, context }: AnalysisEnvironment): FileAnalysis {
+  const read = decodeSource(shown, bytes);
+  if (!read.ok) return { summary: { check: read.diagnostics, extract: [] } };
+  const parsed = parseMinute(read.source);
+  const { minute, diagnostics } = validateMinute(parsed, registers, paths, file);
+  const check = [...parsed.diagnostics, ...diagnostics];
+  if (!minute) return { summary: { check, extract: [] } };
+  const { extracted, diagnostics: extract } = extractMinute(minute, context);
+  const placement = minute.placement;
+  return {
+    summary: {
+      check,
+      extract,
+      minute: { id: minute.id, frontmatter: minute.frontmatter, yamlText: placement.text, yamlOffset: placement.offset, wholeSpan: placement.wholeSpan },
+    },
+    body: modelMinutePart(parsed, extracted),
+  };
+}

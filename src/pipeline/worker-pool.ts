@@ -1,0 +1,144 @@
+/**
+ * A small pool of worker threads running one module (node:worker_threads, no dependency), and
+ * optionally this thread as one more lane. Tasks go to the least busy lane; results come back in
+ * any order, each to its own promise. A task that throws rejects its promise with the error; a
+ * worker that dies (an uncaught error, a crash, process.exit) rejects every task still
+ * outstanding, and every later one, so a caller is told and never waits for an answer that
+ * cannot come.
+ */
+import { Worker, parentPort, workerData } from 'node:worker_threads';
+
+interface Task {
+  id: number;
+  input: unknown;
+  resolve: (output: never) => void;
+  reject: (error: Error) => void;
+}
+
+type Reply = { id: number; output: unknown } | { id: number; error: { message: string; stack: string | undefined } };
+
+interface Lane {
+  tasks: Map<number, Task>;
+  /** Tasks it holds at once. */
+  capacity: number;
+  start(task: Task): void;
+}
+
+/** Tasks a worker holds at once: one to work on, one queued so it never waits for this thread. */
+const TASKS_PER_WORKER = 2;
+
+const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+
+export interface WorkerPoolOptions<Input, Output> {
+  /** A module that calls serveTasks: TypeScript (loaded through tsx) or JavaScript (a bundle, worker-bundle.ts). */
+  module: URL;
+  workers: number;
+  /** What poolData gives the workers (structured-cloned). */
+  data: unknown;
+  /**
+   * The workers' handler, to run tasks in this thread too while it would otherwise wait: on two
+   * cores, this thread and one worker do the work of two workers with one start-up less.
+   */
+  inThread?: (input: Input) => Output;
+}
+
+export class WorkerPool<Input, Output> {
+  readonly #workers: Worker[] = [];
+  readonly #lanes: Lane[] = [];
+  readonly #queue: Task[] = [];
+  #nextId = 0;
+  #failure: Error | undefined;
+  #closing = false;
+
+  constructor({ module, workers, data, inThread }: WorkerPoolOptions<Input, Output>) {
+    const typescript = module.pathname.endsWith('.ts');
+    for (let i = 0; i < workers; i++) {
+      const worker = new Worker(typescript ? ENTRY : module, { workerData: { module: module.href, data } });
+      const lane: Lane = {
+        tasks: new Map(),
+        capacity: TASKS_PER_WORKER,
+        start: (task) => worker.postMessage({ id: task.id, input: task.input }),
+      };
+      worker.on('message', (reply: Reply) => this.#settle(lane, reply));
+      worker.on('error', (error) => this.#fail(error));
+      worker.on('exit', (code) => {
+        if (!this.#closing) this.#fail(new Error(`Pracovní vlákno analýzy skončilo neočekávaně (kód ${code}).`));
+      });
+      this.#workers.push(worker);
+      this.#lanes.push(lane);
+    }
+    if (inThread) {
+      const lane: Lane = {
+        tasks: new Map(),
+        capacity: 1,
+        // Later, not now: the workers' replies are handled between two tasks of this thread.
+        start: (task) => setImmediate(() => this.#settle(lane, answer(task.id, task.input as Input, inThread))),
+      };
+      this.#lanes.push(lane);
+    }
+  }
+
+  run(input: Input): Promise<Output> {
+    if (this.#failure) return Promise.reject(this.#failure);
+    return new Promise<Output>((resolve, reject) => {
+      this.#queue.push({ id: this.#nextId++, input, resolve: resolve as (output: never) => void, reject });
+      this.#dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#closing = true;
+    await Promise.all(this.#workers.map((worker) => worker.terminate()));
+  }
+
+  #dispatch(): void {
+    while (this.#queue.length > 0) {
+      // Workers come first among equals: they must be kept busy, this thread has other work too.
+      const lane = this.#lanes
+        .filter((l) => l.tasks.size < l.capacity)
+        .reduce<Lane | undefined>((a, b) => (!a || b.tasks.size / b.capacity < a.tasks.size / a.capacity ? b : a), undefined);
+      if (!lane) return;
+      const task = this.#queue.shift()!;
+      lane.tasks.set(task.id, task);
+      lane.start(task);
+    }
+  }
+
+  #settle(lane: Lane, reply: Reply): void {
+    const task = lane.tasks.get(reply.id);
+    if (!task) return;
+    lane.tasks.delete(reply.id);
+    if ('error' in reply) task.reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
+    else task.resolve(reply.output as never);
+    this.#dispatch();
+  }
+
+  #fail(error: Error): void {
+    if (this.#failure) return;
+    this.#failure = error;
+    const outstanding = [...this.#queue.splice(0), ...this.#lanes.flatMap(({ tasks }) => [...tasks.values()])];
+    for (const { tasks } of this.#lanes) tasks.clear();
+    for (const task of outstanding) task.reject(error);
+    void this.close();
+  }
+}
+
+function answer<Input>(id: number, input: Input, handle: (input: Input) => unknown): Reply {
+  try {
+    return { id, output: handle(input) };
+  } catch (error) {
+    return { id, error: error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error), stack: undefined } };
+  }
+}
+
+/** The worker's side: answers each task with `handle`'s result, or with the error it threw. */
+export function serveTasks<Input, Output>(handle: (input: Input) => Output): void {
+  if (!parentPort) throw new Error('serveTasks runs in a worker thread only');
+  const port = parentPort;
+  port.on('message', ({ id, input }: { id: number; input: Input }) => port.postMessage(answer(id, input, handle)));
+}
+
+/** The data the pool gave this worker (WorkerPoolOptions.data). */
+export function poolData<T>(): T {
+  return (workerData as { data: T }).data;
+}
