@@ -55,7 +55,7 @@ export async function renderSite(model: ArchiveModel, options: RenderOptions): P
 }
 
 async function runEleventy(view: SiteView, outDir: string, basePath: string, templatesDir: string): Promise<void> {
-  await forgetCachedLayouts();
+  await forgetCachedTemplates(templatesDir);
   const eleventy = new Eleventy(templatesDir, outDir, {
     source: 'script',
     runMode: 'build',
@@ -68,8 +68,9 @@ async function runEleventy(view: SiteView, outDir: string, basePath: string, tem
       for (const group of Object.values(config.benchmarkManager.getAll())) group.setIsVerbose(false);
       config.setTemplateFormats(['njk']);
       config.setUseGitIgnore(false);
-      // Read templates afresh on every build (`minutes serve` rebuilds in one process).
-      config.setUseTemplateCache(false);
+      // Layouts are compiled once per build, not once per page (without the cache Eleventy builds
+      // a new layout for every paginated page); forgetCachedTemplates keeps builds independent.
+      config.setUseTemplateCache(true);
       config.setIncludesDirectory('_includes');
       config.setNunjucksEnvironmentOptions({
         autoescape: true,
@@ -107,18 +108,24 @@ async function runEleventy(view: SiteView, outDir: string, basePath: string, tem
 }
 
 /**
- * Eleventy 3 keeps compiled layouts in a process-wide singleton (src/LayoutCache.js), bound to the
- * template engine (and so to the filters and base path) of the first build. A second build in the
- * same process — `minutes serve` after a change, the tests — would get the first build's layouts.
- * Emptying that cache before each build keeps every build independent. If a future Eleventy moves
- * the file, this does nothing and the build test "works at the root too" says so.
+ * Eleventy 3 keeps template sources (TemplateContent's input cache) and compiled layouts
+ * (LayoutCache, bound to the template engine, filters and base path of the build that compiled
+ * them) in process-wide singletons. A second build in the same process — `minutes serve` after a
+ * change, the tests — would get the first build's templates and layouts. Before each build every
+ * template file is announced as modified on Eleventy's event bus, the way its own watch mode
+ * invalidates them. If a future Eleventy moves the bus, this does nothing and the build tests
+ * ("works at the root too", a changed template re-renders every page) say so.
  */
-async function forgetCachedLayouts(): Promise<void> {
+async function forgetCachedTemplates(templatesDir: string): Promise<void> {
   const entry = createRequire(import.meta.url).resolve('@11ty/eleventy');
-  const file = path.join(path.dirname(entry), 'LayoutCache.js');
+  const file = path.join(path.dirname(entry), 'EventBus.js');
   if (!existsSync(file)) return;
-  const { default: layoutCache } = (await import(pathToFileURL(file).href)) as { default?: { removeAll?: () => void } };
-  layoutCache?.removeAll?.();
+  const { default: bus } = (await import(pathToFileURL(file).href)) as { default?: { emit?: (type: string, ...args: unknown[]) => unknown } };
+  if (!bus?.emit) return;
+  const entries = await readdir(templatesDir, { recursive: true, withFileTypes: true });
+  for (const template of entries.filter((e) => e.isFile())) {
+    await bus.emit('eleventy.resourceModified', path.join(template.parentPath, template.name), [], {});
+  }
 }
 
 /** A failed Eleventy run: the template problem, plus what Eleventy logged about it. */
