@@ -60,6 +60,8 @@ export function escapeIcsText(value: string): string {
 
 /** Folds a content line to at most 75 octets per line, never splitting a UTF-8 character. */
 export function foldIcsLine(line: string): string {
+  // Most lines are short: measuring them whole spares a per-character walk.
+  if (line.length <= 75 && Buffer.byteLength(line, 'utf8') <= 75) return line;
   const parts: string[] = [];
   let current = '';
   let octets = 0;
