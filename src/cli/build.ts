@@ -38,9 +38,8 @@ export type BuildSiteResult =
  * errors stop before any output exists; a failed render or index leaves the previous site as it was.
  */
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
-  const { model, diagnostics } = await buildArchiveModel(options.root, {
-    cacheDir: options.cacheDir === undefined ? undefined : path.resolve(options.root, options.cacheDir),
-  });
+  const cacheDir = options.cacheDir === undefined ? undefined : path.resolve(options.root, options.cacheDir);
+  const { model, diagnostics } = await buildArchiveModel(options.root, { cacheDir });
   if (!model) return { ok: false, diagnostics };
   // Loaded only here: `minutes validate` need not pay for Eleventy and Pagefind.
   const [{ renderSite }, { basePathOf }, { indexSite }] = await Promise.all([
@@ -52,6 +51,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const result = await renderSite(model, {
     outDir: path.resolve(options.root, options.outDir),
     basePath: options.basePath ?? basePathOf(model.site.baseUrl),
+    cacheDir,
     afterRender:
       options.index === false
         ? undefined

@@ -2,7 +2,8 @@
  * render: archive model → static site. Runs Eleventy 3 programmatically over site-templates/ with
  * the prepared view injected as global data, into a fresh temporary directory that replaces the
  * output directory only when everything (render and the optional post-processing, e.g. the search
- * index) succeeded.
+ * index) succeeded. With a cache folder, pages whose data and templates did not change since the
+ * previous build are taken from the previous output instead of being rendered (incremental.ts).
  */
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
@@ -13,6 +14,8 @@ import Eleventy, { type EleventyUserConfig } from '@11ty/eleventy';
 import type { ArchiveModel } from '../model/types.ts';
 import { writeDirectoryAtomically } from './atomic.ts';
 import { formatCzechDate, formatCzechDateShort, pluralCs, pluralWordCs } from './czech.ts';
+import { checkRendered, manifestFile, planRender, rendererFingerprint, reusePages, saveManifest } from './incremental.ts';
+import { pagedView, sharedPageData, type PagedView } from './paged-view.ts';
 import { normalizeBasePath, siteUrl } from './urls.ts';
 import { buildView, type SiteView } from './view.ts';
 
@@ -27,6 +30,11 @@ export interface RenderOptions {
   afterRender?: (dir: string) => Promise<void>;
   /** Overrides the template folder (tests). */
   templatesDir?: string;
+  /**
+   * The cache folder (e.g. ".cache/minutes"): keeps the manifest of the published pages, so the
+   * next build renders only the pages that changed. Without it every page is rendered.
+   */
+  cacheDir?: string;
 }
 
 export interface RenderResult {
@@ -35,26 +43,49 @@ export interface RenderResult {
   /** Number of files written (pages, feeds, assets, index). */
   files: number;
   pages: number;
+  /** Paged pages (meetings, organizations, groups, years, calendars) rendered by this build… */
+  renderedPages: number;
+  /** …and taken unchanged from the previous output. */
+  reusedPages: number;
 }
 
 export async function renderSite(model: ArchiveModel, options: RenderOptions): Promise<RenderResult> {
   const basePath = normalizeBasePath(options.basePath);
   const view = buildView(model, { basePath });
   const outDir = path.resolve(options.outDir);
-  return writeDirectoryAtomically(outDir, async (dir) => {
-    await runEleventy(view, dir, basePath, options.templatesDir ?? TEMPLATES_DIR);
+  const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
+  const manifest = options.cacheDir ? manifestFile(options.cacheDir, outDir) : undefined;
+  const { result, plan, copied } = await writeDirectoryAtomically(outDir, async (dir) => {
+    // Planned here, after writeDirectoryAtomically has put back a site a killed build left aside.
+    const plan = await planRender(pagedView(view), sharedPageData(view), {
+      manifest,
+      previousDir: outDir,
+      fingerprint: await rendererFingerprint(templatesDir, basePath),
+    });
+    await runEleventy(view, plan.pages, dir, basePath, templatesDir);
+    await checkRendered(plan, dir);
+    const copied = await reusePages(plan, outDir, dir);
     if (options.afterRender) await options.afterRender(dir);
     const files = await listFiles(dir);
-    return {
+    const result: RenderResult = {
       outDir,
       basePath,
       files: files.length,
       pages: files.filter((f) => f.endsWith('.html')).length,
+      renderedPages: plan.hashes.size - plan.reused.length,
+      reusedPages: plan.reused.length,
     };
+    return { result, plan, copied };
   });
+  if (manifest) {
+    // Only after the swap: the manifest describes the published files. A manifest that cannot be
+    // written costs the next build its speed, not its correctness (it checks every file it reuses).
+    await saveManifest(manifest, plan, outDir, copied).catch(() => {});
+  }
+  return result;
 }
 
-async function runEleventy(view: SiteView, outDir: string, basePath: string, templatesDir: string): Promise<void> {
+async function runEleventy(view: SiteView, pages: PagedView, outDir: string, basePath: string, templatesDir: string): Promise<void> {
   await forgetCachedTemplates(templatesDir);
   const eleventy = new Eleventy(templatesDir, outDir, {
     source: 'script',
@@ -79,7 +110,12 @@ async function runEleventy(view: SiteView, outDir: string, basePath: string, tem
         lstripBlocks: true,
       });
       config.addGlobalData('view', view);
-      config.addGlobalData('site', view.site);
+      // The paginated templates page over `pages` (the items to render this time) and read only
+      // their item, `site` and `nav` (see paged-view.ts).
+      config.addGlobalData('pages', pages);
+      const shared = sharedPageData(view);
+      config.addGlobalData('site', shared.site);
+      config.addGlobalData('nav', shared.nav);
       config.addGlobalData('basePath', basePath);
       config.addPassthroughCopy({ [path.join(templatesDir, 'assets')]: 'assets' });
       // Replaces Eleventy's deprecated `url` filter, which returns "/zapisy/" unchanged under the
