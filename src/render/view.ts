@@ -15,6 +15,7 @@ import type {
   PersonRef,
   TaskModel,
   UpcomingMeetingModel,
+  UpdateModel,
 } from '../model/types.ts';
 import { buildAtomFeed, type FeedEntry } from './atom.ts';
 import {
@@ -377,6 +378,17 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
   }
   const pending = upcomingAll.filter((u) => u.pending);
 
+  // A meeting page and its organization's page show the same update: made once, shared.
+  const updateViews = new Map<UpdateModel, UpdateView>();
+  const updateView = (u: UpdateModel): UpdateView => {
+    let made = updateViews.get(u);
+    if (!made) {
+      made = { organization: linkOrg(u.organization), html: u.content.html, excerpt: excerpt(u.content.text), meeting: card(u.meeting) };
+      updateViews.set(u, made);
+    }
+    return made;
+  };
+
   /* meetings */
   // Everything a meeting page lists, indexed by meeting once: scanning the archive for every
   // meeting made this quadratic in the number of minutes.
@@ -397,12 +409,7 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
     const updates = (updatesByMeeting.get(meeting.id) ?? [])
       .slice()
       .sort((a, b) => compareAsc(a.position.line, b.position.line) || compareAsc(a.position.column, b.position.column))
-      .map((u): UpdateView => ({
-        organization: linkOrg(u.organization),
-        html: u.content.html,
-        excerpt: excerpt(u.content.text),
-        meeting: base,
-      }));
+      .map(updateView);
     const mentionedIds = new Set(mentionsByMeeting.get(meeting.id));
     for (const u of updates) mentionedIds.delete(u.organization.id);
     const mentioned = sortCzech([...mentionedIds].map(linkOrg), (o) => o.name);
@@ -526,12 +533,8 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
       .filter((u) => cards.has(u.meeting))
       .slice()
       .sort((a, b) => compareDesc(a.date, b.date) || compareAsc(a.meeting, b.meeting) || compareAsc(a.position.line, b.position.line))
-      .map((u): UpdateView => ({
-        organization: link,
-        html: u.content.html,
-        excerpt: excerpt(u.content.text),
-        meeting: card(u.meeting),
-      }));
+      // The model files an update under the organization it names (u.organization === org.id).
+      .map(updateView);
     const attendedMap = attendedByOrg.get(org.id) ?? new Map<string, Set<string>>();
     const peopleCount = new Map<string, number>();
     for (const names of attendedMap.values()) for (const name of names) peopleCount.set(name, (peopleCount.get(name) ?? 0) + 1);
