@@ -54,6 +54,38 @@ export const PAGE_FILES: { [F in PageFamily]: (item: PagedView[F][number]) => st
 
 export const PAGE_FAMILIES = Object.keys(PAGE_FILES) as PageFamily[];
 
+export function countPages(pages: PagedView): number {
+  return PAGE_FAMILIES.reduce((sum, family) => sum + pages[family].length, 0);
+}
+
+/**
+ * The pages cut into runs of at most `size` items, in order; always at least one run. Eleventy
+ * holds every page it renders in memory until its run ends, so a large archive is rendered in
+ * several runs.
+ */
+export function batchPages(pages: PagedView, size: number): PagedView[] {
+  const batches: PagedView[] = [];
+  let current = emptyPages();
+  let count = 0;
+  for (const family of PAGE_FAMILIES) {
+    for (const item of pages[family] as unknown[]) {
+      if (count === size) {
+        batches.push(current);
+        current = emptyPages();
+        count = 0;
+      }
+      (current[family] as unknown[]).push(item);
+      count++;
+    }
+  }
+  batches.push(current);
+  return batches;
+}
+
+function emptyPages(): PagedView {
+  return { meetings: [], organizations: [], groups: [], years: [], groupCalendars: [] };
+}
+
 /** "/zapisy/x/" → "zapisy/x/index.html"; "/skupiny/x/kalendar.ics" → "skupiny/x/kalendar.ics". */
 function fileOf(sitePath: string): string {
   const clean = decodeURIComponent(sitePath).replace(/^\/+/, '');

@@ -6,7 +6,7 @@
  * previous build are taken from the previous output instead of being rendered (incremental.ts).
  */
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,11 +15,19 @@ import type { ArchiveModel } from '../model/types.ts';
 import { writeDirectoryAtomically } from './atomic.ts';
 import { formatCzechDate, formatCzechDateShort, pluralCs, pluralWordCs } from './czech.ts';
 import { checkRendered, manifestFile, planRender, rendererFingerprint, reusePages, saveManifest } from './incremental.ts';
-import { pagedView, sharedPageData, type PagedView } from './paged-view.ts';
-import { normalizeBasePath, siteUrl } from './urls.ts';
+import { openDataJson } from './open-data.ts';
+import { batchPages, pagedView, sharedPageData, type PagedView } from './paged-view.ts';
+import { normalizeBasePath, routes, siteUrl } from './urls.ts';
 import { buildView, type SiteView } from './view.ts';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../site-templates/', import.meta.url));
+
+/**
+ * Paged pages per Eleventy run. Eleventy keeps every page of a run in memory until the run ends
+ * (its results carry each page's content); at N = 10,000 minutes one run over everything held
+ * gigabytes. Each run starts in a fraction of a second, so a few more runs cost little.
+ */
+const PAGES_PER_RUN = 1500;
 
 export interface RenderOptions {
   /** The output directory, replaced as a whole (e.g. "_site"). */
@@ -35,6 +43,8 @@ export interface RenderOptions {
    * next build renders only the pages that changed. Without it every page is rendered.
    */
   cacheDir?: string;
+  /** Paged pages per Eleventy run (default PAGES_PER_RUN; tests use small runs). */
+  pagesPerRun?: number;
 }
 
 export interface RenderResult {
@@ -62,8 +72,12 @@ export async function renderSite(model: ArchiveModel, options: RenderOptions): P
       previousDir: outDir,
       fingerprint: await rendererFingerprint(templatesDir, basePath),
     });
-    await runEleventy(view, plan.pages, dir, basePath, templatesDir);
+    const runs = batchPages(plan.pages, options.pagesPerRun ?? PAGES_PER_RUN);
+    for (const [index, pages] of runs.entries()) {
+      await runEleventy(view, pages, dir, basePath, templatesDir, { archivePages: index === 0 });
+    }
     await checkRendered(plan, dir);
+    await writeOpenData(model, dir);
     const copied = await reusePages(plan, outDir, dir);
     if (options.afterRender) await options.afterRender(dir);
     const files = await listFiles(dir);
@@ -85,7 +99,18 @@ export async function renderSite(model: ArchiveModel, options: RenderOptions): P
   return result;
 }
 
-async function runEleventy(view: SiteView, pages: PagedView, outDir: string, basePath: string, templatesDir: string): Promise<void> {
+/**
+ * One Eleventy run into `outDir`: the paged templates over `pages` and, when `archivePages`, every
+ * other template (home, lists, feeds, search) and the assets.
+ */
+async function runEleventy(
+  view: SiteView,
+  pages: PagedView,
+  outDir: string,
+  basePath: string,
+  templatesDir: string,
+  { archivePages }: { archivePages: boolean },
+): Promise<void> {
   await forgetCachedTemplates(templatesDir);
   const eleventy = new Eleventy(templatesDir, outDir, {
     source: 'script',
@@ -117,7 +142,12 @@ async function runEleventy(view: SiteView, pages: PagedView, outDir: string, bas
       config.addGlobalData('site', shared.site);
       config.addGlobalData('nav', shared.nav);
       config.addGlobalData('basePath', basePath);
-      config.addPassthroughCopy({ [path.join(templatesDir, 'assets')]: 'assets' });
+      if (archivePages) {
+        config.addPassthroughCopy({ [path.join(templatesDir, 'assets')]: 'assets' });
+      } else {
+        // Templates without pagination are the archive-wide pages, already written by the first run.
+        config.addPreprocessor('paged-pages-only', 'njk', (data) => ('pagination' in data ? undefined : false));
+      }
       // Replaces Eleventy's deprecated `url` filter, which returns "/zapisy/" unchanged under the
       // base path "/zapisy/" (it takes it for already prefixed). Added from a plugin because plugins
       // run after Eleventy's default configuration, which would otherwise re-add its own.
@@ -179,6 +209,13 @@ function describe(error: unknown): string {
   let current = error;
   while (current instanceof Error && current.cause instanceof Error) current = current.cause;
   return current instanceof Error ? current.message : String(current);
+}
+
+/** /data/archive.json, written directly: it is the largest file and no template shapes it. */
+async function writeOpenData(model: ArchiveModel, dir: string): Promise<void> {
+  const file = path.join(dir, routes.data.replace(/^\/+/, ''));
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, openDataJson(model));
 }
 
 async function listFiles(dir: string): Promise<string[]> {

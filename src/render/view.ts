@@ -35,7 +35,6 @@ import {
   yearOf,
 } from './czech.ts';
 import { buildCalendar, type CalendarEvent } from './ics.ts';
-import { openDataJson } from './open-data.ts';
 import { CONFIG_FILE_PATH, absoluteUrl, editUrl, folderUrl, organizationFile, routes } from './urls.ts';
 
 export interface ViewOptions {
@@ -262,7 +261,6 @@ export interface SiteView {
     feed: string;
     calendar: string;
     groupCalendars: { group: string; ics: string }[];
-    archiveJson: string;
   };
 }
 
@@ -728,7 +726,9 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
     decisionsByYear,
     decisionCount: decisions.length,
     upcomingAll,
-    files: { feed, calendar, groupCalendars, archiveJson: openDataJson(model) },
+    // /data/archive.json is not here: renderSite writes it straight to the output (it is the
+    // largest file of the site and would otherwise sit in memory for the whole render).
+    files: { feed, calendar, groupCalendars },
   };
 }
 

@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArchive } from '../../src/bench/generate.ts';
 import type { ArchiveModel } from '../../src/model/types.ts';
 import { buildArchiveModel } from '../../src/pipeline/build-model.ts';
+import { batchPages, countPages, type PagedView } from '../../src/render/paged-view.ts';
 import { TEMPLATES_DIR, renderSite, type RenderOptions, type RenderResult } from '../../src/render/render-site.ts';
-import { ROOT, snapshot } from './support.ts';
+import { ROOT, listFiles, snapshot } from './support.ts';
 
 const BASE = '/zapisy/';
 let work: string;
@@ -34,10 +35,19 @@ async function model(): Promise<ArchiveModel> {
   return built.model!;
 }
 
-/** A warm build into `incremental` and a full build (no cache) into `full` of the same model. */
+/**
+ * A warm build into `name` and a full build (no cache, one Eleventy run) of the same model; the
+ * warm one renders in runs of a few pages, so the runs are checked against a single run too.
+ */
 async function buildBoth(name: string, options: Partial<RenderOptions> = {}): Promise<RenderResult> {
   const current = await model();
-  const warm = await renderSite(current, { outDir: path.join(work, name), basePath: BASE, cacheDir: path.join(work, `${name}-cache`), ...options });
+  const warm = await renderSite(current, {
+    outDir: path.join(work, name),
+    basePath: BASE,
+    cacheDir: path.join(work, `${name}-cache`),
+    pagesPerRun: 7,
+    ...options,
+  });
   const full = await renderSite(current, { outDir: path.join(work, `${name}-full`), basePath: BASE, ...options });
   expect(full.reusedPages).toBe(0);
   expect(await snapshot(path.join(work, name))).toEqual(await snapshot(path.join(work, `${name}-full`)));
@@ -115,7 +125,11 @@ describe('a warm build', () => {
 
 describe('the paginated templates', () => {
   it('read nothing of the view but their own item, site and nav (what a page hash covers)', async () => {
-    const paginated = ['zapisy/meeting.njk', 'organizace/organization.njk', 'skupiny/group.njk', 'skupiny/calendar.njk', 'roky/year.njk'];
+    const paginated: string[] = [];
+    for (const template of (await listFiles(TEMPLATES_DIR)).filter((f) => f.endsWith('.njk') && !f.startsWith('_includes/'))) {
+      if (/^pagination:/m.test(await readFile(path.join(TEMPLATES_DIR, template), 'utf8'))) paginated.push(template);
+    }
+    expect(paginated.length).toBe(5);
     const problems: string[] = [];
     for (const template of paginated) {
       const source = await readFile(path.join(TEMPLATES_DIR, template), 'utf8');
@@ -145,3 +159,20 @@ async function reachableTemplates(template: string): Promise<string[]> {
   }
   return [...seen];
 }
+
+describe('batchPages', () => {
+  it('cuts the pages into runs of at most the given size, in order, losing none', () => {
+    const pages = {
+      meetings: ['m1', 'm2', 'm3'],
+      organizations: ['o1'],
+      groups: [],
+      years: ['y1', 'y2'],
+      groupCalendars: ['c1'],
+    } as unknown as PagedView;
+    const runs = batchPages(pages, 2);
+    expect(runs.map((run) => countPages(run))).toEqual([2, 2, 2, 1]);
+    expect(runs[1]).toEqual({ meetings: ['m3'], organizations: ['o1'], groups: [], years: [], groupCalendars: [] });
+    expect(runs.flatMap((run) => Object.values(run).flat())).toEqual(['m1', 'm2', 'm3', 'o1', 'y1', 'y2', 'c1']);
+    expect(batchPages({ meetings: [], organizations: [], groups: [], years: [], groupCalendars: [] }, 2)).toHaveLength(1);
+  });
+});
