@@ -90,6 +90,12 @@ export interface UpdateView {
   meeting: MeetingCard;
 }
 
+/** An update as a meeting page lists it: who, and its first sentence (the full text is the body). */
+export interface MeetingUpdate {
+  organization: OrgLink;
+  excerpt: string;
+}
+
 export interface TaskView {
   id: string;
   text: string;
@@ -137,7 +143,7 @@ export interface MeetingPage extends MeetingCard {
   verifier?: string;
   source?: string;
   bodyHtml: string;
-  updates: UpdateView[];
+  updates: MeetingUpdate[];
   mentioned: OrgLink[];
   tasks: TaskView[];
   decisions: DecisionView[];
@@ -407,7 +413,10 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
     const updates = (updatesByMeeting.get(meeting.id) ?? [])
       .slice()
       .sort((a, b) => compareAsc(a.position.line, b.position.line) || compareAsc(a.position.column, b.position.column))
-      .map(updateView);
+      .map((u): MeetingUpdate => {
+        const { organization, excerpt } = updateView(u);
+        return { organization, excerpt };
+      });
     const mentionedIds = new Set(mentionsByMeeting.get(meeting.id));
     for (const u of updates) mentionedIds.delete(u.organization.id);
     const mentioned = sortCzech([...mentionedIds].map(linkOrg), (o) => o.name);
