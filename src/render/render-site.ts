@@ -6,7 +6,7 @@
  * previous build are taken from the previous output instead of being rendered (incremental.ts).
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,7 +15,7 @@ import type { ArchiveModel } from '../model/types.ts';
 import { writeDirectoryAtomically } from './atomic.ts';
 import { formatCzechDate, formatCzechDateShort, pluralCs, pluralWordCs } from './czech.ts';
 import { checkRendered, manifestFile, planRender, rendererFingerprint, reusePages, saveManifest } from './incremental.ts';
-import { openDataJson } from './open-data.ts';
+import { writeOpenDataFile } from './open-data-file.ts';
 import { batchPages, pagedView, sharedPageData, type PagedView } from './paged-view.ts';
 import { normalizeBasePath, routes, siteUrl } from './urls.ts';
 import { buildView, type SiteView } from './view.ts';
@@ -211,11 +211,11 @@ function describe(error: unknown): string {
   return current instanceof Error ? current.message : String(current);
 }
 
-/** /data/archive.json, written directly: it is the largest file and no template shapes it. */
+/** /data/archive.json, streamed: it is the largest file of the site and no template shapes it. */
 async function writeOpenData(model: ArchiveModel, dir: string): Promise<void> {
   const file = path.join(dir, routes.data.replace(/^\/+/, ''));
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, openDataJson(model));
+  await writeOpenDataFile(model, file);
 }
 
 async function listFiles(dir: string): Promise<string[]> {
