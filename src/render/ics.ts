@@ -67,7 +67,7 @@ export function foldIcsLine(line: string): string {
   let octets = 0;
   let limit = 75;
   for (const char of line) {
-    const size = Buffer.byteLength(char, 'utf8');
+    const size = utf8Length(char.codePointAt(0)!);
     if (octets + size > limit) {
       parts.push(current);
       current = '';
@@ -79,6 +79,11 @@ export function foldIcsLine(line: string): string {
   }
   parts.push(current);
   return parts.join('\r\n ');
+}
+
+/** Octets of a code point in UTF-8 (a lone surrogate is written as U+FFFD, 3 octets, as Buffer does). */
+function utf8Length(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
 }
 
 function compactDate(date: string): string {

@@ -22,7 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PAGE_FAMILIES, PAGE_FILES, type PagedView, type SharedPageData } from './paged-view.ts';
 
-const MANIFEST_FORMAT = 1;
+const MANIFEST_FORMAT = 2;
 /** File system calls in flight at once when reusing or checking thousands of pages. */
 const PARALLEL = 64;
 
@@ -81,13 +81,15 @@ export async function planRender(
   const previous = options.manifest ? await readManifest(options.manifest) : undefined;
   const usable = previous?.fingerprint === options.fingerprint ? previous : undefined;
   const sharedJson = JSON.stringify(shared);
+  // SHA-1 over the string's UTF-16 code units: a change detector for a local cache, not a
+  // signature, and about twice as fast as SHA-256 over UTF-8 on the ~270 M characters of 10k pages.
   const hashes = new Map<string, string>();
   const candidates: string[] = [];
   const families = PAGE_FAMILIES.map((family) => {
     const items = paged[family] as PagedView[typeof family][number][];
     const files = items.map((item) => {
       const file = (PAGE_FILES[family] as (item: unknown) => string)(item);
-      const hash = createHash('sha256').update(sharedJson).update('\0').update(JSON.stringify(item)).digest('hex');
+      const hash = createHash('sha1').update(sharedJson, 'utf16le').update('\0').update(JSON.stringify(item), 'utf16le').digest('hex');
       hashes.set(file, hash);
       if (usable?.pages[file]?.hash === hash) candidates.push(file);
       return file;
