@@ -53,9 +53,8 @@ export interface BuildTimings {
  */
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
   const started = performance.now();
-  const { model, diagnostics } = await buildArchiveModel(options.root, {
-    cacheDir: options.cacheDir === undefined ? undefined : path.resolve(options.root, options.cacheDir),
-  });
+  const cacheDir = options.cacheDir === undefined ? undefined : path.resolve(options.root, options.cacheDir);
+  const { model, diagnostics } = await buildArchiveModel(options.root, { cacheDir });
   if (!model) return { ok: false, diagnostics };
   const modelled = performance.now();
   let indexSeconds = 0;
@@ -70,6 +69,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const result = await renderSite(model, {
     outDir,
     basePath: options.basePath ?? basePathOf(model.site.baseUrl),
+    cacheDir,
     afterRender:
       options.index === false
         ? undefined

@@ -28,7 +28,8 @@ export async function runServe(args: string[]): Promise<number> {
   const { startServer } = await import('../render/dev-server.ts');
   const { TEMPLATES_DIR } = await import('../render/render-site.ts');
 
-  const build = () => buildSiteReporting({ root, outDir, basePath });
+  // With the cache an edit re-renders only the pages it changes and re-indexes only its shard.
+  const build = () => buildSiteReporting({ root, outDir, basePath, cacheDir: DEFAULT_CACHE_DIR });
   await build();
   let server;
   try {

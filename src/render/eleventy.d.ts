@@ -8,6 +8,8 @@ declare module '@11ty/eleventy' {
     addFilter(name: string, filter: (...args: any[]) => unknown): void;
     addPlugin(plugin: (eleventyConfig: EleventyUserConfig) => void, options?: Record<string, unknown>): void;
     addPassthroughCopy(paths: string | Record<string, string>): EleventyUserConfig;
+    /** `false` from the callback leaves the template out of the build. */
+    addPreprocessor(name: string, extensions: string, callback: (data: Record<string, unknown>, content: string) => unknown): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     setTemplateFormats(formats: string | string[]): void;
     setUseGitIgnore(enabled: boolean): void;

@@ -60,12 +60,14 @@ export function escapeIcsText(value: string): string {
 
 /** Folds a content line to at most 75 octets per line, never splitting a UTF-8 character. */
 export function foldIcsLine(line: string): string {
+  // Most lines are short: measuring them whole spares a per-character walk.
+  if (line.length <= 75 && Buffer.byteLength(line, 'utf8') <= 75) return line;
   const parts: string[] = [];
   let current = '';
   let octets = 0;
   let limit = 75;
   for (const char of line) {
-    const size = Buffer.byteLength(char, 'utf8');
+    const size = utf8Length(char.codePointAt(0)!);
     if (octets + size > limit) {
       parts.push(current);
       current = '';
@@ -77,6 +79,11 @@ export function foldIcsLine(line: string): string {
   }
   parts.push(current);
   return parts.join('\r\n ');
+}
+
+/** Octets of a code point in UTF-8 (a lone surrogate is written as U+FFFD, 3 octets, as Buffer does). */
+function utf8Length(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
 }
 
 function compactDate(date: string): string {

@@ -2,10 +2,11 @@
  * render: archive model → static site. Runs Eleventy 3 programmatically over site-templates/ with
  * the prepared view injected as global data, into a fresh temporary directory that replaces the
  * output directory only when everything (render and the optional post-processing, e.g. the search
- * index) succeeded.
+ * index) succeeded. With a cache folder, pages whose data and templates did not change since the
+ * previous build are taken from the previous output instead of being rendered (incremental.ts).
  */
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -13,10 +14,20 @@ import Eleventy, { type EleventyUserConfig } from '@11ty/eleventy';
 import type { ArchiveModel } from '../model/types.ts';
 import { writeDirectoryAtomically } from './atomic.ts';
 import { formatCzechDate, formatCzechDateShort, pluralCs, pluralWordCs } from './czech.ts';
-import { normalizeBasePath, siteUrl } from './urls.ts';
+import { checkRendered, manifestFile, planRender, rendererFingerprint, reusePages, saveManifest } from './incremental.ts';
+import { writeOpenData as writeOpenDataTo } from './open-data.ts';
+import { batchPages, pagedView, sharedPageData, type PagedView } from './paged-view.ts';
+import { normalizeBasePath, routes, siteUrl } from './urls.ts';
 import { buildView, type SiteView } from './view.ts';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../site-templates/', import.meta.url));
+
+/**
+ * Paged pages per Eleventy run. Eleventy keeps every page of a run in memory until the run ends
+ * (its results carry each page's content); at N = 10,000 minutes one run over everything held
+ * gigabytes. Each run starts in a fraction of a second, so a few more runs cost little.
+ */
+const PAGES_PER_RUN = 1500;
 
 export interface RenderOptions {
   /** The output directory, replaced as a whole (e.g. "_site"). */
@@ -27,6 +38,13 @@ export interface RenderOptions {
   afterRender?: (dir: string) => Promise<void>;
   /** Overrides the template folder (tests). */
   templatesDir?: string;
+  /**
+   * The cache folder (e.g. ".cache/minutes"): keeps the manifest of the published pages, so the
+   * next build renders only the pages that changed. Without it every page is rendered.
+   */
+  cacheDir?: string;
+  /** Paged pages per Eleventy run (default PAGES_PER_RUN; tests use small runs). */
+  pagesPerRun?: number;
 }
 
 export interface RenderResult {
@@ -35,27 +53,65 @@ export interface RenderResult {
   /** Number of files written (pages, feeds, assets, index). */
   files: number;
   pages: number;
+  /** Paged pages (meetings, organizations, groups, years, calendars) rendered by this build… */
+  renderedPages: number;
+  /** …and taken unchanged from the previous output. */
+  reusedPages: number;
 }
 
 export async function renderSite(model: ArchiveModel, options: RenderOptions): Promise<RenderResult> {
   const basePath = normalizeBasePath(options.basePath);
   const view = buildView(model, { basePath });
   const outDir = path.resolve(options.outDir);
-  return writeDirectoryAtomically(outDir, async (dir) => {
-    await runEleventy(view, dir, basePath, options.templatesDir ?? TEMPLATES_DIR);
+  const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
+  const manifest = options.cacheDir ? manifestFile(options.cacheDir, outDir) : undefined;
+  const { result, plan, copied } = await writeDirectoryAtomically(outDir, async (dir) => {
+    // Planned here, after writeDirectoryAtomically has put back a site a killed build left aside.
+    const plan = await planRender(pagedView(view), sharedPageData(view), {
+      manifest,
+      previousDir: outDir,
+      fingerprint: await rendererFingerprint(templatesDir, basePath),
+    });
+    const runs = batchPages(plan.pages, options.pagesPerRun ?? PAGES_PER_RUN);
+    for (const [index, pages] of runs.entries()) {
+      await runEleventy(view, pages, dir, basePath, templatesDir, { archivePages: index === 0 });
+    }
+    await checkRendered(plan, dir);
+    await writeOpenData(model, dir);
+    const copied = await reusePages(plan, outDir, dir);
     if (options.afterRender) await options.afterRender(dir);
     const files = await listFiles(dir);
-    return {
+    const result: RenderResult = {
       outDir,
       basePath,
       files: files.length,
       pages: files.filter((f) => f.endsWith('.html')).length,
+      renderedPages: plan.hashes.size - plan.reused.length,
+      reusedPages: plan.reused.length,
     };
+    return { result, plan, copied };
   });
+  if (manifest) {
+    // Only after the swap: the manifest describes the published files. A manifest that cannot be
+    // written costs the next build its speed, not its correctness (it checks every file it reuses).
+    await saveManifest(manifest, plan, outDir, copied).catch(() => {});
+  }
+  return result;
 }
 
-async function runEleventy(view: SiteView, outDir: string, basePath: string, templatesDir: string): Promise<void> {
-  await forgetCachedLayouts();
+/**
+ * One Eleventy run into `outDir`: the paged templates over `pages` and, when `archivePages`, every
+ * other template (home, lists, feeds, search) and the assets.
+ */
+async function runEleventy(
+  view: SiteView,
+  pages: PagedView,
+  outDir: string,
+  basePath: string,
+  templatesDir: string,
+  { archivePages }: { archivePages: boolean },
+): Promise<void> {
+  await forgetCachedTemplates(templatesDir);
   const eleventy = new Eleventy(templatesDir, outDir, {
     source: 'script',
     runMode: 'build',
@@ -68,8 +124,9 @@ async function runEleventy(view: SiteView, outDir: string, basePath: string, tem
       for (const group of Object.values(config.benchmarkManager.getAll())) group.setIsVerbose(false);
       config.setTemplateFormats(['njk']);
       config.setUseGitIgnore(false);
-      // Read templates afresh on every build (`minutes serve` rebuilds in one process).
-      config.setUseTemplateCache(false);
+      // Layouts are compiled once per build, not once per page (without the cache Eleventy builds
+      // a new layout for every paginated page); forgetCachedTemplates keeps builds independent.
+      config.setUseTemplateCache(true);
       config.setIncludesDirectory('_includes');
       config.setNunjucksEnvironmentOptions({
         autoescape: true,
@@ -78,9 +135,19 @@ async function runEleventy(view: SiteView, outDir: string, basePath: string, tem
         lstripBlocks: true,
       });
       config.addGlobalData('view', view);
-      config.addGlobalData('site', view.site);
+      // The paginated templates page over `pages` (the items to render this time) and read only
+      // their item, `site` and `nav` (see paged-view.ts).
+      config.addGlobalData('pages', pages);
+      const shared = sharedPageData(view);
+      config.addGlobalData('site', shared.site);
+      config.addGlobalData('nav', shared.nav);
       config.addGlobalData('basePath', basePath);
-      config.addPassthroughCopy({ [path.join(templatesDir, 'assets')]: 'assets' });
+      if (archivePages) {
+        config.addPassthroughCopy({ [path.join(templatesDir, 'assets')]: 'assets' });
+      } else {
+        // Templates without pagination are the archive-wide pages, already written by the first run.
+        config.addPreprocessor('paged-pages-only', 'njk', (data) => ('pagination' in data ? undefined : false));
+      }
       // Replaces Eleventy's deprecated `url` filter, which returns "/zapisy/" unchanged under the
       // base path "/zapisy/" (it takes it for already prefixed). Added from a plugin because plugins
       // run after Eleventy's default configuration, which would otherwise re-add its own.
@@ -107,18 +174,24 @@ async function runEleventy(view: SiteView, outDir: string, basePath: string, tem
 }
 
 /**
- * Eleventy 3 keeps compiled layouts in a process-wide singleton (src/LayoutCache.js), bound to the
- * template engine (and so to the filters and base path) of the first build. A second build in the
- * same process — `minutes serve` after a change, the tests — would get the first build's layouts.
- * Emptying that cache before each build keeps every build independent. If a future Eleventy moves
- * the file, this does nothing and the build test "works at the root too" says so.
+ * Eleventy 3 keeps template sources (TemplateContent's input cache) and compiled layouts
+ * (LayoutCache, bound to the template engine, filters and base path of the build that compiled
+ * them) in process-wide singletons. A second build in the same process — `minutes serve` after a
+ * change, the tests — would get the first build's templates and layouts. Before each build every
+ * template file is announced as modified on Eleventy's event bus, the way its own watch mode
+ * invalidates them. If a future Eleventy moves the bus, this does nothing and the build tests
+ * ("works at the root too", a changed template re-renders every page) say so.
  */
-async function forgetCachedLayouts(): Promise<void> {
+async function forgetCachedTemplates(templatesDir: string): Promise<void> {
   const entry = createRequire(import.meta.url).resolve('@11ty/eleventy');
-  const file = path.join(path.dirname(entry), 'LayoutCache.js');
+  const file = path.join(path.dirname(entry), 'EventBus.js');
   if (!existsSync(file)) return;
-  const { default: layoutCache } = (await import(pathToFileURL(file).href)) as { default?: { removeAll?: () => void } };
-  layoutCache?.removeAll?.();
+  const { default: bus } = (await import(pathToFileURL(file).href)) as { default?: { emit?: (type: string, ...args: unknown[]) => unknown } };
+  if (!bus?.emit) return;
+  const entries = await readdir(templatesDir, { recursive: true, withFileTypes: true });
+  for (const template of entries.filter((e) => e.isFile())) {
+    await bus.emit('eleventy.resourceModified', path.join(template.parentPath, template.name), [], {});
+  }
 }
 
 /** A failed Eleventy run: the template problem, plus what Eleventy logged about it. */
@@ -136,6 +209,13 @@ function describe(error: unknown): string {
   let current = error;
   while (current instanceof Error && current.cause instanceof Error) current = current.cause;
   return current instanceof Error ? current.message : String(current);
+}
+
+/** /data/archive.json, streamed: it is the largest file of the site and no template shapes it. */
+async function writeOpenData(model: ArchiveModel, dir: string): Promise<void> {
+  const file = path.join(dir, routes.data.replace(/^\/+/, ''));
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeOpenDataTo(model, file);
 }
 
 async function listFiles(dir: string): Promise<string[]> {

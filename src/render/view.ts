@@ -15,6 +15,7 @@ import type {
   PersonRef,
   TaskModel,
   UpcomingMeetingModel,
+  UpdateModel,
 } from '../model/types.ts';
 import { buildAtomFeed, type FeedEntry } from './atom.ts';
 import {
@@ -34,7 +35,6 @@ import {
   yearOf,
 } from './czech.ts';
 import { buildCalendar, type CalendarEvent } from './ics.ts';
-import { openDataJson } from './open-data.ts';
 import { CONFIG_FILE_PATH, absoluteUrl, editUrl, folderUrl, organizationFile, routes } from './urls.ts';
 
 export interface ViewOptions {
@@ -90,6 +90,12 @@ export interface UpdateView {
   meeting: MeetingCard;
 }
 
+/** An update as a meeting page lists it: who, and its first sentence (the full text is the body). */
+export interface MeetingUpdate {
+  organization: OrgLink;
+  excerpt: string;
+}
+
 export interface TaskView {
   id: string;
   text: string;
@@ -137,7 +143,7 @@ export interface MeetingPage extends MeetingCard {
   verifier?: string;
   source?: string;
   bodyHtml: string;
-  updates: UpdateView[];
+  updates: MeetingUpdate[];
   mentioned: OrgLink[];
   tasks: TaskView[];
   decisions: DecisionView[];
@@ -261,7 +267,6 @@ export interface SiteView {
     feed: string;
     calendar: string;
     groupCalendars: { group: string; ics: string }[];
-    archiveJson: string;
   };
 }
 
@@ -358,7 +363,9 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
     };
   }
 
-  const upcomingAll = dedupeUpcoming(model.upcoming)
+  const dedupedUpcoming = dedupeUpcoming(model.upcoming);
+  const upcomingTimes = new Map(dedupedUpcoming.map((u) => [upcomingKey(u.group, u.date), u.time]));
+  const upcomingAll = dedupedUpcoming
     .filter((u) => cards.has(u.announcedIn))
     .map((u) => upcomingView(u));
   function upcomingView(u: UpcomingMeetingModel): UpcomingView {
@@ -375,25 +382,46 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
   }
   const pending = upcomingAll.filter((u) => u.pending);
 
+  // A meeting page and its organization's page show the same update: made once, shared.
+  const updateViews = new Map<UpdateModel, UpdateView>();
+  const updateView = (u: UpdateModel): UpdateView => {
+    let made = updateViews.get(u);
+    if (!made) {
+      made = { organization: linkOrg(u.organization), html: u.content.html, excerpt: excerpt(u.content.text), meeting: card(u.meeting) };
+      updateViews.set(u, made);
+    }
+    return made;
+  };
+
   /* meetings */
+  // Everything a meeting page lists, indexed by meeting once: scanning the archive for every
+  // meeting made this quadratic in the number of minutes.
+  const mentionsByMeeting = new Map<string, string[]>();
+  for (const org of model.organizations) {
+    for (const mention of org.mentions) push(mentionsByMeeting, mention.meeting, org.id);
+  }
+  const tasksByMeeting = new Map<string, TaskModel[]>();
+  for (const task of model.tasks) {
+    if (!cards.has(task.meeting)) continue;
+    for (const id of new Set(task.history.map((h) => h.meeting))) push(tasksByMeeting, id, task);
+  }
+  const decisionsByMeeting = groupBy(decisions, (d) => d.meeting.id);
+  const announcedByMeeting = groupBy(upcomingAll, (u) => u.announcedIn.id);
+  const neighbours = groupNeighbours(meetings);
   const meetingPages = meetings.map((meeting): MeetingPage => {
     const base = card(meeting.id);
     const updates = (updatesByMeeting.get(meeting.id) ?? [])
       .slice()
       .sort((a, b) => compareAsc(a.position.line, b.position.line) || compareAsc(a.position.column, b.position.column))
-      .map((u): UpdateView => ({
-        organization: linkOrg(u.organization),
-        html: u.content.html,
-        excerpt: excerpt(u.content.text),
-        meeting: base,
-      }));
-    const mentionedIds = new Set(
-      model.organizations.flatMap((o) => o.mentions.filter((m) => m.meeting === meeting.id).map(() => o.id)),
-    );
+      .map((u): MeetingUpdate => {
+        const { organization, excerpt } = updateView(u);
+        return { organization, excerpt };
+      });
+    const mentionedIds = new Set(mentionsByMeeting.get(meeting.id));
     for (const u of updates) mentionedIds.delete(u.organization.id);
     const mentioned = sortCzech([...mentionedIds].map(linkOrg), (o) => o.name);
-    const meetingTasks = model.tasks
-      .filter((t) => t.history.some((h) => h.meeting === meeting.id) && cards.has(t.meeting))
+    const meetingTasks = (tasksByMeeting.get(meeting.id) ?? [])
+      .slice()
       .sort((a, b) => compareAsc(a.date, b.date) || compareAsc(a.position.line, b.position.line) || compareAsc(a.id, b.id))
       .map((t) => ({ ...taskView(t), checkedHere: t.history.find((h) => h.meeting === meeting.id)?.checked ?? false }));
     const organizationsHere = new Set<string>([
@@ -422,10 +450,10 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
       updates,
       mentioned,
       tasks: meetingTasks,
-      decisions: decisions.filter((d) => d.meeting.id === meeting.id).reverse(),
-      announced: upcomingAll.filter((u) => u.announcedIn.id === meeting.id),
-      previous: cardOrUndefined(meeting.previous ?? neighbour(meetings, meeting, -1)),
-      next: cardOrUndefined(meeting.next ?? neighbour(meetings, meeting, +1)),
+      decisions: (decisionsByMeeting.get(meeting.id) ?? []).slice().reverse(),
+      announced: announcedByMeeting.get(meeting.id) ?? [],
+      previous: cardOrUndefined(meeting.previous ?? neighbours.get(meeting.id)?.older),
+      next: cardOrUndefined(meeting.next ?? neighbours.get(meeting.id)?.newer),
       search: {
         group: base.group.label,
         year: base.year,
@@ -448,8 +476,9 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
   const years = meetingsByYear.map((y) => y.year);
 
   /* groups */
+  const meetingsByGroup = groupBy(meetings, (m) => m.group);
   const groupPages = model.groups.map((group): GroupPage => {
-    const own = meetings.filter((m) => m.group === group.id);
+    const own = meetingsByGroup.get(group.id) ?? [];
     const ownCards = own.map((m) => card(m.id));
     const chronological = [...own].reverse();
     const attendance = chronological.map((m) => ({
@@ -494,27 +523,26 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
   });
 
   /* organizations */
+  const attendedByOrg = new Map<string, Map<string, Set<string>>>();
+  for (const meeting of meetings) {
+    for (const person of [...meeting.attendees, ...meeting.guests]) {
+      if (!person.organization) continue;
+      const byMeeting = attendedByOrg.get(person.organization) ?? new Map<string, Set<string>>();
+      attendedByOrg.set(person.organization, byMeeting);
+      const names = byMeeting.get(meeting.id) ?? new Set<string>();
+      names.add(person.name);
+      byMeeting.set(meeting.id, names);
+    }
+  }
   const orgPages = sortCzech(model.organizations, (o) => o.name).map((org): OrgPage => {
     const link = linkOrg(org.id);
     const updates = org.updates
       .filter((u) => cards.has(u.meeting))
       .slice()
       .sort((a, b) => compareDesc(a.date, b.date) || compareAsc(a.meeting, b.meeting) || compareAsc(a.position.line, b.position.line))
-      .map((u): UpdateView => ({
-        organization: link,
-        html: u.content.html,
-        excerpt: excerpt(u.content.text),
-        meeting: card(u.meeting),
-      }));
-    const attendedMap = new Map<string, Set<string>>();
-    for (const meeting of meetings) {
-      for (const person of [...meeting.attendees, ...meeting.guests]) {
-        if (person.organization !== org.id) continue;
-        const names = attendedMap.get(meeting.id) ?? new Set<string>();
-        names.add(person.name);
-        attendedMap.set(meeting.id, names);
-      }
-    }
+      // The model files an update under the organization it names (u.organization === org.id).
+      .map(updateView);
+    const attendedMap = attendedByOrg.get(org.id) ?? new Map<string, Set<string>>();
     const peopleCount = new Map<string, number>();
     for (const names of attendedMap.values()) for (const name of names) peopleCount.set(name, (peopleCount.get(name) ?? 0) + 1);
     return {
@@ -558,9 +586,10 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
   /* organization × year grid (oldest year first, like a timeline) */
   const gridColumns = [...years].reverse();
   const gridRows = orgPages
-    .filter((o) => o.updateCount > 0)
-    .map((o) => ({
-      org: orgRows.find((r) => r.id === o.id)!,
+    .map((o, i) => ({ o, row: orgRows[i]! }))
+    .filter(({ o }) => o.updateCount > 0)
+    .map(({ o, row }) => ({
+      org: row,
       cells: gridColumns.map((year) => o.updatesByYear.find((y) => y.year === year)?.items.length ?? 0),
     }));
   const updatesGrid = {
@@ -576,6 +605,8 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
   };
 
   /* years */
+  const decisionsByYear = byYear(decisions, (d) => d.meeting.year);
+  const yearDecisions = new Map(decisionsByYear.map((y) => [y.year, y.items]));
   const yearPages = meetingsByYear.map((group, index): YearPage => {
     const counts = new Map<string, number>();
     for (const m of group.items) counts.set(m.group.id, (counts.get(m.group.id) ?? 0) + 1);
@@ -588,7 +619,7 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
       byGroup: [...counts]
         .sort((a, b) => compareAsc(groupIndex.get(a[0]) ?? 99, groupIndex.get(b[0]) ?? 99))
         .map(([id, count]) => ({ group: linkGroup(id), count })),
-      decisions: decisions.filter((d) => d.meeting.year === group.year),
+      decisions: yearDecisions.get(group.year) ?? [],
       updateCount: group.items.reduce((sum, m) => sum + m.updateCount, 0),
       previous: older ? { url: older.url, label: older.year } : undefined,
       next: newer ? { url: newer.url, label: newer.year } : undefined,
@@ -644,7 +675,7 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
       return {
         uid: `${u.date}-${u.group.id}@${host}`,
         date: u.date,
-        time: upcomingTime(model.upcoming, u),
+        time: upcomingTimes.get(upcomingKey(u.group.id, u.date)),
         announced: announcing.date,
         summary: `Jednání: ${group?.short ?? u.group.label}`,
         description:
@@ -701,10 +732,12 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
     years: yearPages,
     yearsChart,
     tasks: { open: openTasks, done: doneTasks },
-    decisionsByYear: byYear(decisions, (d) => d.meeting.year),
+    decisionsByYear,
     decisionCount: decisions.length,
     upcomingAll,
-    files: { feed, calendar, groupCalendars, archiveJson: openDataJson(model) },
+    // /data/archive.json is not here: renderSite writes it straight to the output (it is the
+    // largest file of the site and would otherwise sit in memory for the whole render).
+    files: { feed, calendar, groupCalendars },
   };
 }
 
@@ -729,7 +762,7 @@ export function byYear<T>(items: readonly T[], year: (item: T) => string): YearG
 export function dedupeUpcoming(upcoming: readonly UpcomingMeetingModel[]): UpcomingMeetingModel[] {
   const chosen = new Map<string, UpcomingMeetingModel>();
   for (const u of upcoming) {
-    const key = `${u.group}\u0000${u.date}`;
+    const key = upcomingKey(u.group, u.date);
     const existing = chosen.get(key);
     if (!existing || rank(u) > rank(existing) || (rank(u) === rank(existing) && u.announcedIn < existing.announcedIn)) {
       chosen.set(key, u);
@@ -742,15 +775,17 @@ function rank(u: UpcomingMeetingModel): number {
   return (u.from === 'frontmatter' ? 2 : 0) + (u.time ? 1 : 0);
 }
 
-function upcomingTime(all: readonly UpcomingMeetingModel[], view: UpcomingView): string | undefined {
-  return dedupeUpcoming(all).find((u) => u.group === view.group.id && u.date === view.date)?.time;
+function upcomingKey(group: string, date: string): string {
+  return `${group}\u0000${date}`;
 }
 
-function neighbour(meetings: readonly MeetingModel[], meeting: MeetingModel, direction: -1 | 1): string | undefined {
-  // `meetings` is newest first: the previous (older) meeting is further down the list.
-  const same = meetings.filter((m) => m.group === meeting.group);
-  const index = same.findIndex((m) => m.id === meeting.id);
-  return same[index - direction]?.id;
+/** Each meeting's older and newer meeting of the same group; `meetings` is newest first. */
+function groupNeighbours(meetings: readonly MeetingModel[]): Map<string, { older?: string; newer?: string }> {
+  const result = new Map<string, { older?: string; newer?: string }>();
+  for (const same of groupBy(meetings, (m) => m.group).values()) {
+    same.forEach((m, i) => result.set(m.id, { older: same[i + 1]?.id, newer: same[i - 1]?.id }));
+  }
+  return result;
 }
 
 /**
@@ -777,13 +812,14 @@ export function excerpt(text: string, max = 150): string {
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k) ?? [];
-    list.push(item);
-    map.set(k, list);
-  }
+  for (const item of items) push(map, key(item), item);
   return map;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
 }
 
 function compareAsc<T extends string | number>(a: T, b: T): number {

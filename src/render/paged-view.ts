@@ -1,0 +1,93 @@
+/**
+ * The pages made one per item of the view — a meeting, an organization, a group, a year, a
+ * group's calendar — and the data each of them receives. The paginated templates page over
+ * `pages.*` (global data) and read nothing of the view but their item and the data every page
+ * shares (`site`, `nav`), so a page's output is a function of exactly `pageData(shared, item)`
+ * and the templates. Incremental rendering relies on that; test/site/incremental.test.ts holds
+ * the templates to it.
+ */
+import { routes } from './urls.ts';
+import type { SiteView } from './view.ts';
+
+export interface PagedView {
+  meetings: SiteView['meetings'];
+  organizations: SiteView['organizations'];
+  groups: SiteView['groups'];
+  years: SiteView['years'];
+  groupCalendars: SiteView['files']['groupCalendars'];
+}
+
+export type PageFamily = keyof PagedView;
+
+/** What every page receives besides its own item (the layout's header, navigation and footer). */
+export interface SharedPageData {
+  site: SiteView['site'];
+  nav: SiteView['nav'];
+}
+
+export function pagedView(view: SiteView): PagedView {
+  return {
+    meetings: view.meetings,
+    organizations: view.organizations,
+    groups: view.groups,
+    years: view.years,
+    groupCalendars: view.files.groupCalendars,
+  };
+}
+
+export function sharedPageData(view: SiteView): SharedPageData {
+  return { site: view.site, nav: view.nav };
+}
+
+/**
+ * The file (relative to the output directory) each item's page is written to. It mirrors the
+ * permalinks of the paginated templates; renderSite checks after every render that each page it
+ * asked for is where this says.
+ */
+export const PAGE_FILES: { [F in PageFamily]: (item: PagedView[F][number]) => string } = {
+  meetings: (meeting) => fileOf(routes.meeting(meeting.id)),
+  organizations: (org) => fileOf(routes.organization(org.id)),
+  groups: (group) => fileOf(routes.group(group.id)),
+  years: (year) => fileOf(routes.year(year.year)),
+  groupCalendars: (calendar) => fileOf(routes.groupCalendar(calendar.group)),
+};
+
+export const PAGE_FAMILIES = Object.keys(PAGE_FILES) as PageFamily[];
+
+export function countPages(pages: PagedView): number {
+  return PAGE_FAMILIES.reduce((sum, family) => sum + pages[family].length, 0);
+}
+
+/**
+ * The pages cut into runs of at most `size` items, in order; always at least one run. Eleventy
+ * holds every page it renders in memory until its run ends, so a large archive is rendered in
+ * several runs.
+ */
+export function batchPages(pages: PagedView, size: number): PagedView[] {
+  const batches: PagedView[] = [];
+  let current = emptyPages();
+  let count = 0;
+  for (const family of PAGE_FAMILIES) {
+    for (const item of pages[family] as unknown[]) {
+      if (count === size) {
+        batches.push(current);
+        current = emptyPages();
+        count = 0;
+      }
+      (current[family] as unknown[]).push(item);
+      count++;
+    }
+  }
+  batches.push(current);
+  return batches;
+}
+
+function emptyPages(): PagedView {
+  return { meetings: [], organizations: [], groups: [], years: [], groupCalendars: [] };
+}
+
+/** "/zapisy/x/" → "zapisy/x/index.html"; "/skupiny/x/kalendar.ics" → "skupiny/x/kalendar.ics". */
+function fileOf(sitePath: string): string {
+  const clean = decodeURIComponent(sitePath).replace(/^\/+/, '');
+  return clean === '' || clean.endsWith('/') ? `${clean}index.html` : clean;
+}

@@ -1,0 +1,178 @@
+/**
+ * Incremental rendering (src/render/incremental.ts): a warm build that reuses the previous output
+ * must be byte-identical to a full build of the same archive, whatever changed in between — and
+ * must actually reuse what did not change.
+ */
+import { appendFile, cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateArchive } from '../../src/bench/generate.ts';
+import type { ArchiveModel } from '../../src/model/types.ts';
+import { buildArchiveModel } from '../../src/pipeline/build-model.ts';
+import { batchPages, countPages, type PagedView } from '../../src/render/paged-view.ts';
+import { TEMPLATES_DIR, renderSite, type RenderOptions, type RenderResult } from '../../src/render/render-site.ts';
+import { ROOT, listFiles, snapshot } from './support.ts';
+
+const BASE = '/zapisy/';
+let work: string;
+let archive: string;
+let files: string[];
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'kpss-incremental-'));
+  archive = path.join(work, 'archive');
+  ({ files } = await generateArchive({ root: archive, minutes: 24, groups: 4, seed: 7, repoRoot: ROOT }));
+}, 60_000);
+
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+async function model(): Promise<ArchiveModel> {
+  const built = await buildArchiveModel(archive);
+  expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return built.model!;
+}
+
+/**
+ * A warm build into `name` and a full build (no cache, one Eleventy run) of the same model; the
+ * warm one renders in runs of a few pages, so the runs are checked against a single run too.
+ */
+async function buildBoth(name: string, options: Partial<RenderOptions> = {}): Promise<RenderResult> {
+  const current = await model();
+  const warm = await renderSite(current, {
+    outDir: path.join(work, name),
+    basePath: BASE,
+    cacheDir: path.join(work, `${name}-cache`),
+    pagesPerRun: 7,
+    ...options,
+  });
+  const full = await renderSite(current, { outDir: path.join(work, `${name}-full`), basePath: BASE, ...options });
+  expect(full.reusedPages).toBe(0);
+  expect(await snapshot(path.join(work, name))).toEqual(await snapshot(path.join(work, `${name}-full`)));
+  return warm;
+}
+
+describe('a warm build', () => {
+  it('renders only what changed after editing, adding and deleting minutes, and equals a full build', { timeout: 120_000 }, async () => {
+    const held = path.join(work, 'held.md');
+    const [added, edited, deleted] = [files[5]!, files[10]!, files[15]!];
+    await rename(path.join(archive, added), held);
+
+    const first = await buildBoth('site');
+    expect(first.reusedPages).toBe(0);
+
+    const unchanged = await buildBoth('site');
+    expect(unchanged.renderedPages).toBe(0);
+    expect(unchanged.reusedPages).toBe(first.renderedPages);
+
+    // A new first topic changes the minute's card, shown on its neighbours', group's and year's pages.
+    const source = await readFile(path.join(archive, edited), 'utf8');
+    await writeFile(path.join(archive, edited), source.replace(/^topics:\n/m, 'topics:\n  - Nově zařazené téma\n'));
+    await appendFile(path.join(archive, edited), '\nDoplněno po jednání.\n');
+    await rename(held, path.join(archive, added));
+    await rm(path.join(archive, deleted));
+
+    const warm = await buildBoth('site');
+    expect(warm.renderedPages).toBeGreaterThan(0);
+    expect(warm.reusedPages).toBeGreaterThan(0);
+    const id = path.basename(edited, '.md');
+    expect(await readFile(path.join(work, 'site', 'zapisy', id, 'index.html'), 'utf8')).toContain('Nově zařazené téma');
+  });
+
+  it('renders every page again when a template changes', { timeout: 120_000 }, async () => {
+    const templates = path.join(work, 'templates');
+    await cp(TEMPLATES_DIR, templates, { recursive: true });
+    const first = await buildBoth('themed', { templatesDir: templates });
+    const layout = path.join(templates, '_includes', 'layouts', 'base.njk');
+    await writeFile(layout, (await readFile(layout, 'utf8')).replace('Zdrojová data na GitHubu', 'Zdrojová data'));
+
+    const warm = await buildBoth('themed', { templatesDir: templates });
+    expect(warm.reusedPages).toBe(0);
+    expect(warm.renderedPages).toBe(first.renderedPages);
+    const meeting = path.basename(files[0]!, '.md');
+    const page = await readFile(path.join(work, 'themed', 'zapisy', meeting, 'index.html'), 'utf8');
+    expect(page).toContain('>Zdrojová data</a>');
+  });
+
+  it('renders a published page again when it was changed by hand', { timeout: 120_000 }, async () => {
+    await buildBoth('edited');
+    const meeting = path.basename(files[1]!, '.md');
+    await appendFile(path.join(work, 'edited', 'zapisy', meeting, 'index.html'), '<!-- ručně -->');
+    const warm = await buildBoth('edited');
+    expect(warm.renderedPages).toBe(1);
+  });
+
+  it('leaves the previous site as it was when it fails, and the next build is still exact', { timeout: 120_000 }, async () => {
+    await buildBoth('failing');
+    const before = await snapshot(path.join(work, 'failing'));
+    await appendFile(path.join(archive, files[2]!), '\nJeště jedna věta.\n');
+    const failure = renderSite(await model(), {
+      outDir: path.join(work, 'failing'),
+      basePath: BASE,
+      cacheDir: path.join(work, 'failing-cache'),
+      afterRender: async () => {
+        throw new Error('indexing failed');
+      },
+    });
+    await expect(failure).rejects.toThrow('indexing failed');
+    expect(await snapshot(path.join(work, 'failing'))).toEqual(before);
+    const warm = await buildBoth('failing');
+    expect(warm.renderedPages).toBeGreaterThan(0);
+  });
+});
+
+describe('the paginated templates', () => {
+  it('read nothing of the view but their own item, site and nav (what a page hash covers)', async () => {
+    const paginated: string[] = [];
+    for (const template of (await listFiles(TEMPLATES_DIR)).filter((f) => f.endsWith('.njk') && !f.startsWith('_includes/'))) {
+      if (/^pagination:/m.test(await readFile(path.join(TEMPLATES_DIR, template), 'utf8'))) paginated.push(template);
+    }
+    expect(paginated.length).toBe(5);
+    const problems: string[] = [];
+    for (const template of paginated) {
+      const source = await readFile(path.join(TEMPLATES_DIR, template), 'utf8');
+      expect(source, template).toMatch(/^\s+data: pages\.\w+$/m);
+      for (const file of await reachableTemplates(template)) {
+        const text = await readFile(path.join(TEMPLATES_DIR, file), 'utf8');
+        const tags = text.match(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g) ?? [];
+        for (const tag of tags) if (/\bview\b/.test(tag)) problems.push(`${file}: ${tag}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+/** The template, its layouts and everything they include or import, as paths in site-templates/. */
+async function reachableTemplates(template: string): Promise<string[]> {
+  const seen = new Set<string>();
+  const queue = [template];
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = await readFile(path.join(TEMPLATES_DIR, file), 'utf8');
+    const layout = /^layout:\s*(\S+)\s*$/m.exec(text)?.[1];
+    if (layout) queue.push(`_includes/${layout}`);
+    for (const match of text.matchAll(/\{%-?\s*(?:include|import|from)\s+["']([^"']+)["']/g)) queue.push(`_includes/${match[1]}`);
+  }
+  return [...seen];
+}
+
+describe('batchPages', () => {
+  it('cuts the pages into runs of at most the given size, in order, losing none', () => {
+    const pages = {
+      meetings: ['m1', 'm2', 'm3'],
+      organizations: ['o1'],
+      groups: [],
+      years: ['y1', 'y2'],
+      groupCalendars: ['c1'],
+    } as unknown as PagedView;
+    const runs = batchPages(pages, 2);
+    expect(runs.map((run) => countPages(run))).toEqual([2, 2, 2, 1]);
+    expect(runs[1]).toEqual({ meetings: ['m3'], organizations: ['o1'], groups: [], years: [], groupCalendars: [] });
+    expect(runs.flatMap((run) => Object.values(run).flat())).toEqual(['m1', 'm2', 'm3', 'o1', 'y1', 'y2', 'c1']);
+    expect(batchPages({ meetings: [], organizations: [], groups: [], years: [], groupCalendars: [] }, 2)).toHaveLength(1);
+  });
+});
