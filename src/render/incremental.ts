@@ -21,6 +21,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PAGE_FAMILIES, PAGE_FILES, type PagedView, type SharedPageData } from './paged-view.ts';
+import { mapConcurrently } from '../pipeline/map-concurrently.ts';
 
 const MANIFEST_FORMAT = 2;
 /** File system calls in flight at once when reusing or checking thousands of pages. */
@@ -96,7 +97,7 @@ export async function planRender(
     });
     return { family, items, files };
   });
-  const checked = await mapLimited(candidates, async (file) => ((await isAsRecorded(options.previousDir, file, usable!.pages[file]!)) ? file : undefined));
+  const checked = await mapConcurrently(candidates, PARALLEL, async (file) => ((await isAsRecorded(options.previousDir, file, usable!.pages[file]!)) ? file : undefined));
   const unchanged = new Set(checked.filter((file): file is string => file !== undefined));
   const pages = {} as Record<string, unknown[]>;
   for (const { family, items, files } of families) pages[family] = items.filter((_, i) => !unchanged.has(files[i]!));
@@ -118,8 +119,8 @@ export async function planRender(
 export async function reusePages(plan: RenderPlan, previousDir: string, dir: string): Promise<Set<string>> {
   const copied = new Set<string>();
   const folders = new Set(plan.reused.map((file) => path.dirname(path.join(dir, file))));
-  await mapLimited([...folders], (folder) => mkdir(folder, { recursive: true }));
-  await mapLimited(plan.reused, async (file) => {
+  await mapConcurrently([...folders], PARALLEL, (folder) => mkdir(folder, { recursive: true }));
+  await mapConcurrently(plan.reused, PARALLEL, async (file) => {
     const from = path.join(previousDir, file);
     const to = path.join(dir, file);
     try {
@@ -145,7 +146,7 @@ export async function checkRendered(plan: RenderPlan, dir: string): Promise<void
 export async function saveManifest(file: string, plan: RenderPlan, dir: string, copied: Set<string>): Promise<void> {
   const pages: Record<string, ManifestEntry> = {};
   const reused = new Set(plan.reused);
-  const entries = await mapLimited([...plan.hashes], async ([page, hash]) => {
+  const entries = await mapConcurrently([...plan.hashes], PARALLEL, async ([page, hash]) => {
     const recorded = plan.previous?.pages[page];
     // A linked page is the very file recorded last time; everything else is measured afresh.
     if (reused.has(page) && !copied.has(page) && recorded) return [page, recorded] as const;
@@ -200,15 +201,3 @@ async function filesUnder(dir: string): Promise<string[]> {
     .sort();
 }
 
-async function mapLimited<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker));
-  return results;
-}

@@ -14,10 +14,11 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { mapConcurrently } from '../pipeline/map-concurrently.ts';
 import { codeHash } from './code-hash.ts';
 import { BUNDLE_DIR, CLIENT_SCRIPT, MANIFEST_FILE, SHARD_FILTER, SITE_STRATEGY, SORT_KEY, type SearchManifest, type SearchStrategy } from './config.ts';
 import { decodeEntities } from './html-text.ts';
@@ -85,11 +86,11 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
   const language = options.language ?? 'cs';
   const hashes = shards.map((shard) => shardHash(shard, strategy, language));
   try {
-    await eachConcurrently(shards, options.concurrency ?? DEFAULT_CONCURRENCY, async (shard, i) => {
+    await mapConcurrently(shards, options.concurrency ?? DEFAULT_CONCURRENCY, async (shard, i) => {
       const dir = path.join(bundle, shard.id);
       const old = previous?.shards.find((s) => s.id === shard.id && s.hash === hashes[i]);
       if (old && previousBundle && existsSync(path.join(previousBundle, old.path))) {
-        await cp(path.join(previousBundle, old.path), dir, { recursive: true });
+        await linkTree(path.join(previousBundle, old.path), dir);
         reused.add(shard.id);
       } else {
         opened = true;
@@ -118,16 +119,24 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
  */
 const DEFAULT_CONCURRENCY = 1;
 
-async function eachConcurrently<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const runner = async () => {
-    while (next < items.length) {
-      const index = next++;
-      await work(items[index]!, index);
+
+/**
+ * A reused shard, as hard links to the previous site's files (that site is removed once the new
+ * one is in place, and nothing writes into a shard's files afterwards); copies where links cannot be made.
+ */
+async function linkTree(from: string, to: string): Promise<void> {
+  const files = (await readdir(from, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(from, path.join(e.parentPath, e.name)));
+  await mapConcurrently([...new Set(files.map((f) => path.dirname(f)))], LINK_CONCURRENCY, (folder) => mkdir(path.join(to, folder), { recursive: true }));
+  await mapConcurrently(files, LINK_CONCURRENCY, async (file) => {
+    try {
+      await link(path.join(from, file), path.join(to, file));
+    } catch {
+      await copyFile(path.join(from, file), path.join(to, file));
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, runner));
+  });
 }
+
+const LINK_CONCURRENCY = 16;
 
 /** One shard through Pagefind into `dir`; the index is deleted afterwards so its memory is freed before the next. */
 async function indexShard(root: string, shard: PlannedShard<SearchablePage>, dir: string, strategy: SearchStrategy, language: string): Promise<number> {
