@@ -267,8 +267,12 @@ function timingLines(report: BenchReport): string[] {
     '',
     'Fáze sestavení podle `minutes build --timings` (s):',
     '',
-    '| měření | analýza a model | vykreslení | vyhledávací index | celkem uvnitř procesu |',
-    '| --- | ---: | ---: | ---: | ---: |',
-    ...timed.map((stage) => `| ${stage.label} | ${cell(stage.timings!.model)} | ${cell(stage.timings!.render)} | ${cell(stage.timings!.index)} | ${cell(stage.timings!.total)} |`),
+    '| měření | analýza a model | vykreslení | vyhledávací index | celkem uvnitř procesu | špička RSS procesu po fázích (MiB) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...timed.map((stage) => {
+      const t = stage.timings!;
+      const peaks = [t.peakRss.model, t.peakRss.render, t.peakRss.index].map((b) => (b / MiB).toFixed(0)).join(' / ');
+      return `| ${stage.label} | ${cell(t.model)} | ${cell(t.render)} | ${cell(t.index)} | ${cell(t.total)} | ${peaks} |`;
+    }),
   ];
 }

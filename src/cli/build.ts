@@ -45,6 +45,11 @@ export interface BuildTimings {
   /** The search index (Pagefind), zero without it. */
   index: number;
   total: number;
+  /**
+   * Peak resident memory of this process (its worker threads included; not the Pagefind binary) at
+   * the end of each stage, in bytes: which stage raised the peak.
+   */
+  peakRss: { model: number; render: number; index: number };
 }
 
 /**
@@ -57,7 +62,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const { model, diagnostics } = await buildArchiveModel(options.root, { cacheDir });
   if (!model) return { ok: false, diagnostics };
   const modelled = performance.now();
+  const modelPeak = peakRss();
   let indexSeconds = 0;
+  let renderPeak = 0;
   // Loaded only here: `minutes validate` need not pay for Eleventy and Pagefind.
   const [{ renderSite }, { basePathOf }, { indexSite }] = await Promise.all([
     import('../render/render-site.ts'),
@@ -75,6 +82,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         ? undefined
         : async (dir) => {
             const indexing = performance.now();
+            renderPeak = peakRss();
             indexedPages = (await indexSite(dir, { previousSite: outDir, shardPages: options.searchShardPages })).pages;
             indexSeconds = (performance.now() - indexing) / 1000;
           },
@@ -82,7 +90,14 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const finished = performance.now();
   const total = (finished - started) / 1000;
   const modelSeconds = (modelled - started) / 1000;
-  const timings = { model: modelSeconds, render: total - modelSeconds - indexSeconds, index: indexSeconds, total };
+  const indexPeak = peakRss();
+  const timings = {
+    model: modelSeconds,
+    render: total - modelSeconds - indexSeconds,
+    index: indexSeconds,
+    total,
+    peakRss: { model: modelPeak, render: renderPeak || indexPeak, index: indexPeak },
+  };
   return { ok: true, diagnostics, model, ...result, indexedPages, timings };
 }
 
@@ -157,8 +172,14 @@ function displayDir(root: string, outDir: string): string {
   return `${shown.split(path.sep).join('/')}/`;
 }
 
+function peakRss(): number {
+  return process.resourceUsage().maxRSS * 1024;
+}
+
 /** One line for `--timings`: "Fáze: analýza a model 12,3 s · vykreslení 5,1 s · vyhledávací index 4,0 s · celkem 21,4 s {json}". */
 export function formatTimings(timings: BuildTimings): string {
   const s = (seconds: number) => `${seconds.toFixed(1).replace('.', ',')} s`;
-  return `Fáze: analýza a model ${s(timings.model)} · vykreslení ${s(timings.render)} · vyhledávací index ${s(timings.index)} · celkem ${s(timings.total)} ${JSON.stringify(timings)}`;
+  const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
+  const peaks = `špička paměti po fázích ${mib(timings.peakRss.model)} / ${mib(timings.peakRss.render)} / ${mib(timings.peakRss.index)}`;
+  return `Fáze: analýza a model ${s(timings.model)} · vykreslení ${s(timings.render)} · vyhledávací index ${s(timings.index)} · celkem ${s(timings.total)} · ${peaks} ${JSON.stringify(timings)}`;
 }

@@ -16,10 +16,10 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProjectPaths } from '../registers/project.ts';
+import { codeHash } from './code-hash.ts';
 
 export const DEFAULT_CACHE_DIR = '.cache/minutes';
 
-const SRC = fileURLToPath(new URL('../', import.meta.url));
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 /** Source folders whose code decides a file's analysis (not render, search, cli, import). */
 const ANALYSIS_DIRS = ['diagnostics', 'extract', 'model', 'parse', 'pipeline', 'read', 'registers', 'rules', 'schema', 'text', 'validate'];
@@ -28,24 +28,22 @@ let toolHash: string | undefined;
 
 /** Hash of the analysis code and the locked dependencies: a new version of either empties the cache in effect. */
 export function toolVersion(): string {
-  if (toolHash) return toolHash;
+  toolHash ??= createHash('sha256').update(`minutes-cache-v1\0${dependenciesHash()}\0${codeHash(ANALYSIS_DIRS)}`).digest('hex');
+  return toolHash;
+}
+
+let dependencies: string | undefined;
+
+/** Hash of package.json and the lockfile: every locked version of every dependency. */
+export function dependenciesHash(): string {
+  if (dependencies) return dependencies;
   const hash = createHash('sha256');
-  hash.update('minutes-cache-v1\0');
   for (const name of ['package.json', 'package-lock.json']) {
     const file = path.join(REPO, name);
     if (existsSync(file)) hash.update(name).update('\0').update(readFileSync(file)).update('\0');
   }
-  for (const dir of ANALYSIS_DIRS) {
-    const base = path.join(SRC, dir);
-    if (!existsSync(base)) continue;
-    const files = readdirSync(base, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && /\.(ts|json)$/.test(e.name))
-      .map((e) => path.join(e.parentPath, e.name))
-      .sort();
-    for (const file of files) hash.update(path.relative(SRC, file)).update('\0').update(readFileSync(file)).update('\0');
-  }
-  toolHash = hash.digest('hex');
-  return toolHash;
+  dependencies = hash.digest('hex');
+  return dependencies;
 }
 
 /** Hash of every register file (config, organizations): they change what a minute's diagnostics say. */

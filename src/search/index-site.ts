@@ -13,13 +13,14 @@
  *    with the same strategy compiled in, so the query is stemmed the way the index was.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { copyFile, link, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { dependenciesHash } from '../pipeline/cache.ts';
+import { codeHash } from '../pipeline/code-hash.ts';
 import { mapConcurrently } from '../pipeline/map-concurrently.ts';
-import { codeHash } from './code-hash.ts';
 import { BUNDLE_DIR, CLIENT_SCRIPT, MANIFEST_FILE, SHARD_FILTER, SITE_STRATEGY, SORT_KEY, type SearchManifest, type SearchStrategy } from './config.ts';
 import { decodeEntities } from './html-text.ts';
 import { DEFAULT_SHARD_PAGES, planShards, type PlannedShard } from './shards.ts';
@@ -176,22 +177,10 @@ function addBeforeBodyEnd(html: string, block: string): string {
   return end >= 0 ? `${html.slice(0, end)}${block}\n${html.slice(end)}` : `${html}${block}`;
 }
 
-const PAGEFIND_VERSION = (() => {
-  try {
-    return String((JSON.parse(readFileSyncSafe(new URL('../../node_modules/pagefind/package.json', import.meta.url))) as { version?: string }).version);
-  } catch {
-    return 'unknown';
-  }
-})();
-
-function readFileSyncSafe(url: URL): string {
-  return existsSync(url) ? readFileSync(url, 'utf8') : '{}';
-}
-
 /** Everything a shard's bundle is made from: its pages, how they are prepared, and the indexer. */
 function shardHash(shard: PlannedShard<SearchablePage>, strategy: SearchStrategy, language: string): string {
   const hash = createHash('sha256');
-  hash.update(`search-shard-v1\0${PAGEFIND_VERSION}\0${codeHash(SEARCH_CODE_DIRS)}\0${strategy}\0${language}\0${shard.id}\0`);
+  hash.update(`search-shard-v1\0${dependenciesHash()}\0${codeHash(SEARCH_CODE_DIRS)}\0${strategy}\0${language}\0${shard.id}\0`);
   for (const page of shard.pages) hash.update(`${page.url}\0${page.hash}\0`);
   return hash.digest('hex');
 }

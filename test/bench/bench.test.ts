@@ -28,6 +28,9 @@ describe('npm run bench (N = 30)', () => {
       for (const part of [timings.model, timings.render, timings.index]) expect(part, stage.label).toBeGreaterThan(0);
       expect(timings.model + timings.render + timings.index).toBeCloseTo(timings.total, 5);
       expect(timings.total).toBeLessThan(stage.seconds);
+      expect(timings.peakRss.model, stage.label).toBeGreaterThan(10 * 2 ** 20);
+      expect(timings.peakRss.index).toBeGreaterThanOrEqual(timings.peakRss.render);
+      expect(timings.peakRss.render).toBeGreaterThanOrEqual(timings.peakRss.model);
     }
     if (!chromiumMissing()) {
       expect(report.firstSearch?.bytes).toBeGreaterThan(0);
