@@ -109,7 +109,21 @@ describe('the workflow', () => {
       if (id !== 'deploy') expect(job.permissions?.['pages'] ?? 'none', id).not.toBe('write');
     }
     const uses = build!.steps.map((s) => s.uses?.split('@')[0]).filter(Boolean);
-    expect(uses).toEqual(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/upload-pages-artifact']);
+    expect(uses).toEqual(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/cache', 'actions/upload-pages-artifact']);
+  });
+
+  it('keeps the analysis cache between runs, and the previous site for the Pages build', () => {
+    const cachedPaths = (job: (typeof workflow.jobs)[string]) =>
+      job.steps
+        .filter((s) => s.uses?.startsWith('actions/cache@'))
+        .flatMap((s) => String((s.with as Record<string, unknown> | undefined)?.['path'] ?? '').split('\n'))
+        .map((p) => p.trim())
+        .filter(Boolean);
+    expect(cachedPaths(workflow.jobs.check!)).toEqual(['.cache/minutes']);
+    expect(cachedPaths(workflow.jobs['pages-build']!)).toEqual(['.cache/minutes', '_site']);
+    // Restored before anything reads it.
+    const checkSteps = workflow.jobs.check!.steps;
+    expect(checkSteps.findIndex((s) => s.uses?.startsWith('actions/cache@'))).toBeLessThan(checkSteps.findIndex((s) => s.run?.includes('minutes validate')));
   });
 });
 
