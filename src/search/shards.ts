@@ -11,8 +11,6 @@
  * Shards are planned from the oldest year, so adding minutes to the current year changes only the
  * newest shard and the older shards (and their hashes) stay as they were.
  */
-import type { SearchManifestShard } from './config.ts';
-
 export interface ShardablePage {
   /** Site-relative URL of the page, the key Pagefind stores. */
   url: string;
@@ -63,9 +61,4 @@ export function planShards<Page extends ShardablePage>(pages: readonly Page[], m
   }
   close();
   return shards.reverse();
-}
-
-/** The shard holding `year`, or undefined; `shards` as in the manifest. */
-export function shardOfYear(shards: readonly SearchManifestShard[], year: number): SearchManifestShard | undefined {
-  return shards.find((s) => s.from <= year && year <= s.to);
 }

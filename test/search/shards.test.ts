@@ -10,7 +10,7 @@ import { generateArchive } from '../../src/bench/generate.ts';
 import { buildSite } from '../../src/cli/build.ts';
 import { MANIFEST_FILE, type SearchManifest } from '../../src/search/config.ts';
 import { indexSite } from '../../src/search/index-site.ts';
-import { planShards, shardOfYear } from '../../src/search/shards.ts';
+import { planShards } from '../../src/search/shards.ts';
 import { REPO_ROOT } from '../../src/search/evaluate.ts';
 
 const pages = (counts: Record<number, number>) =>
@@ -42,13 +42,6 @@ describe('planShards', () => {
   it('puts everything in one shard when the limit is infinite, and nothing in none', () => {
     expect(planShards(pages({ 2001: 3, 2020: 3 }), Number.POSITIVE_INFINITY).map((s) => s.id)).toEqual(['2001-2020']);
     expect(planShards([], 10)).toEqual([]);
-  });
-
-  it('finds the shard of a year', () => {
-    const manifestShards = planShards(pages({ 2001: 3, 2002: 4, 2005: 5 }), 7).map((s) => ({ id: s.id, path: `${s.id}/`, from: s.from, to: s.to, pages: s.pages.length, hash: '' }));
-    expect(shardOfYear(manifestShards, 2002)?.id).toBe('2001-2002');
-    expect(shardOfYear(manifestShards, 2005)?.id).toBe('2005');
-    expect(shardOfYear(manifestShards, 2003)).toBeUndefined();
   });
 });
 
