@@ -222,11 +222,13 @@ async function searchablePages(root: string, bundleDir: string): Promise<{ pages
 
 /**
  * Pagefind runs the text of adjacent table and definition-list cells together: the meeting facts
- * `<dt>Datum</dt><dd>pondělí …` would be indexed as the word "Datumpondělí" (and "Zapsal/aLukáš").
- * A space after those closing tags keeps the words apart; only the copy handed to Pagefind changes.
+ * `<dt>Datum</dt><dd>pondělí …` would be indexed as the word "Datumpondělí" (and "Zapsal/aLukáš"),
+ * and so are spans laid out side by side (a task's "Odpovídá: Jana Nováková" + "Termín: …" as
+ * "NovákováTermín"). A space after those closing tags keeps the words apart; only the copy handed
+ * to Pagefind changes.
  */
 export function separateWords(html: string): string {
-  return html.replace(/<\/(dt|dd|th|td|caption)>(?=<)/gi, '</$1> ');
+  return html.replace(/<\/(dt|dd|th|td|caption)>(?=<)/gi, '</$1> ').replace(/<\/span>(?=<span[\s>])/gi, '</span> ');
 }
 
 /**

@@ -127,6 +127,8 @@ describe('indexed text of a page', () => {
 
   it('separates definition terms from their descriptions for Pagefind', () => {
     expect(separateWords('<dt>Datum</dt><dd>pondělí</dd><dt>Stav</dt>')).toBe('<dt>Datum</dt> <dd>pondělí</dd> <dt>Stav</dt>');
+    expect(separateWords('<span>Odpovídá: Jana Nováková</span><span>Termín: 2. ledna</span>')).toBe('<span>Odpovídá: Jana Nováková</span> <span>Termín: 2. ledna</span>');
+    expect(separateWords('<strong>Naděje</strong><span>:</span>')).toBe('<strong>Naděje</strong><span>:</span>');
   });
 });
 
