@@ -4,13 +4,13 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Data, type Processor } from 'unified';
 
+/** An mdast-util-from-markdown extension, as remark-parse types the processor's data. */
+type FromMarkdownExtension = Exclude<NonNullable<Data['fromMarkdownExtensions']>[number], unknown[]>;
+
 /**
  * What every pattern of GFM's literal-autolink transform needs in a text node to match: a URL
  * starts with http://, https:// or www.; an e-mail, mailto: and xmpp: address has an @.
  */
-/** An mdast-util-from-markdown extension, as remark-parse types the processor's data. */
-type FromMarkdownExtension = Exclude<NonNullable<Data['fromMarkdownExtensions']>[number], unknown[]>;
-
 const MAY_HOLD_LITERAL_LINK = /@|www\.|https?:\/\//i;
 
 function mayHoldLiteralLink(node: Nodes): boolean {

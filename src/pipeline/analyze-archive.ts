@@ -15,15 +15,15 @@ import { extractionContext } from '../extract/context.ts';
 import type { ExtractedMinute } from '../extract/types.ts';
 import type { ContentHtml } from '../model/minute-part.ts';
 import type { RenderedText } from '../model/types.ts';
-import { loadRegisters } from '../registers/load-registers.ts';
-import { displayPath, projectPaths } from '../registers/project.ts';
+import { loadRegisters, type Registers } from '../registers/load-registers.ts';
+import { displayPath, projectPaths, type ProjectPaths } from '../registers/project.ts';
 import { validateArchive } from '../validate/validate-archive.ts';
 import type { ValidatedMinute } from '../validate/validate-minute.ts';
 import type { AnalysisWorkerData } from './analysis-worker.ts';
 import { analyzeFile, type AnalysisEnvironment, type FileAnalysis, type FileBody, type FileInput, type FileSummary } from './analyze-file.ts';
 import { FileCache, registerFiles, registersHash, toolVersion } from './cache.ts';
-import { archiveTargets, type CheckedArchive } from './check-archive.ts';
-import { forEachLimited } from './for-each-limited.ts';
+import { archiveTargets } from './archive-targets.ts';
+import { mapConcurrently } from './map-concurrently.ts';
 import { hydrateMinute } from './hydrate-minute.ts';
 import { bundledWorker } from './worker-bundle.ts';
 import { WorkerPool } from './worker-pool.ts';
@@ -35,8 +35,17 @@ export interface AnalyzedMinute {
   body: RenderedText;
 }
 
+export interface CheckedArchive {
+  paths: ProjectPaths;
+  registers: Registers;
+  minutes: ValidatedMinute[];
+  diagnostics: Diagnostic[];
+}
+
 export interface AnalyzedArchive extends CheckedArchive {
   analyzed: AnalyzedMinute[];
+  /** Of `diagnostics`, those of read, parse and validate (without the extraction warnings). */
+  checkDiagnostics: Diagnostic[];
 }
 
 export interface AnalyzeOptions {
@@ -88,7 +97,7 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
     analyzeFile(input, (environment ??= { registers, paths, context: extractionContext(registers) }));
 
   const entries: Entry[] = targets.map((file) => ({ file, shown: displayPath(paths.root, file) }));
-  await forEachLimited(entries, IO_CONCURRENCY, async (entry) => {
+  await mapConcurrently(entries, IO_CONCURRENCY, async (entry) => {
     try {
       entry.bytes = await readFile(entry.file);
     } catch (error) {
@@ -107,7 +116,7 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
   try {
     // Files are taken in order and each result stored under its own entry: the order of the
     // diagnostics never depends on which thread finished first.
-    await forEachLimited(misses, pool ? IO_CONCURRENCY : 1, async (entry) => {
+    await mapConcurrently(misses, pool ? IO_CONCURRENCY : 1, async (entry) => {
       const input: FileInput = { file: entry.file, shown: entry.shown, bytes: entry.bytes! };
       let result: FileAnalysis;
       try {
@@ -171,7 +180,7 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
   check.push(...validateArchive(minutes));
   check.sort(compareDiagnostics);
   const diagnostics = [...check, ...extract].sort(compareDiagnostics);
-  return { paths, registers, minutes, diagnostics, analyzed };
+  return { paths, registers, minutes, diagnostics, analyzed, checkDiagnostics: check };
 }
 
 async function analysisPool(

@@ -16,12 +16,13 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PAGE_FAMILIES, PAGE_FILES, type PagedView, type SharedPageData } from './paged-view.ts';
 import { mapConcurrently } from '../pipeline/map-concurrently.ts';
+import { filesUnder, linkFiles } from './link-files.ts';
+import { PAGE_FAMILIES, PAGE_FILES, type PagedView, type SharedPageData } from './paged-view.ts';
 
 const MANIFEST_FORMAT = 2;
 /** File system calls in flight at once when reusing or checking thousands of pages. */
@@ -111,26 +112,12 @@ export async function planRender(
 }
 
 /**
- * Puts the reused pages from the previous output into the staging directory. They are hard links
- * (the previous output is removed once the new one is swapped in), so nothing may write into an
- * existing file of the staging directory afterwards — Eleventy has written its pages by then and
- * the search indexer only adds new files. Where a link is not possible, the file is copied.
+ * Puts the reused pages from the previous output into the staging directory (linkFiles). Nothing
+ * may write into an existing file of the staging directory afterwards: Eleventy has written its
+ * pages by then and the search indexer only adds new files. Returns the pages that were copied.
  */
-export async function reusePages(plan: RenderPlan, previousDir: string, dir: string): Promise<Set<string>> {
-  const copied = new Set<string>();
-  const folders = new Set(plan.reused.map((file) => path.dirname(path.join(dir, file))));
-  await mapConcurrently([...folders], PARALLEL, (folder) => mkdir(folder, { recursive: true }));
-  await mapConcurrently(plan.reused, PARALLEL, async (file) => {
-    const from = path.join(previousDir, file);
-    const to = path.join(dir, file);
-    try {
-      await link(from, to);
-    } catch {
-      await copyFile(from, to);
-      copied.add(file);
-    }
-  });
-  return copied;
+export function reusePages(plan: RenderPlan, previousDir: string, dir: string): Promise<Set<string>> {
+  return linkFiles(plan.reused, previousDir, dir);
 }
 
 /** Fails when a page Eleventy was asked for is not where PAGE_FILES says (a permalink drifted). */
@@ -191,13 +178,5 @@ async function packageVersion(entry: string): Promise<string> {
     if (name && version) return `${name}@${version}`;
   }
   return entry;
-}
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .sort();
 }
 

@@ -1,11 +1,14 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { openDataChunks } from '../model/open-data.ts';
 import type { ArchiveModel } from '../model/types.ts';
 
 /** Writes /data/archive.json piece by piece (see openDataChunks). */
 export async function writeOpenData(model: ArchiveModel, file: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
   const out = createWriteStream(file, { encoding: 'utf8' });
   const closed = once(out, 'close');
   await writeChunks(openDataChunks(model), out);

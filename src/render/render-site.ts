@@ -6,7 +6,6 @@
  * previous build are taken from the previous output instead of being rendered (incremental.ts).
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,7 +14,8 @@ import type { ArchiveModel } from '../model/types.ts';
 import { writeDirectoryAtomically } from './atomic.ts';
 import { formatCzechDate, formatCzechDateShort, pluralCs, pluralWordCs } from './czech.ts';
 import { checkRendered, manifestFile, planRender, rendererFingerprint, reusePages, saveManifest } from './incremental.ts';
-import { writeOpenData as writeOpenDataTo } from './open-data.ts';
+import { filesUnder } from './link-files.ts';
+import { writeOpenData } from './open-data.ts';
 import { batchPages, pagedView, sharedPageData, type PagedView } from './paged-view.ts';
 import { normalizeBasePath, routes, siteUrl } from './urls.ts';
 import { buildView, type SiteView } from './view.ts';
@@ -77,10 +77,11 @@ export async function renderSite(model: ArchiveModel, options: RenderOptions): P
       await runEleventy(view, pages, dir, basePath, templatesDir, { archivePages: index === 0 });
     }
     await checkRendered(plan, dir);
-    await writeOpenData(model, dir);
+    // /data/archive.json is written straight to the output: the largest file, shaped by no template.
+    await writeOpenData(model, path.join(dir, routes.data.replace(/^\/+/, '')));
     const copied = await reusePages(plan, outDir, dir);
     if (options.afterRender) await options.afterRender(dir);
-    const files = await listFiles(dir);
+    const files = await filesUnder(dir);
     const result: RenderResult = {
       outDir,
       basePath,
@@ -188,9 +189,8 @@ async function forgetCachedTemplates(templatesDir: string): Promise<void> {
   if (!existsSync(file)) return;
   const { default: bus } = (await import(pathToFileURL(file).href)) as { default?: { emit?: (type: string, ...args: unknown[]) => unknown } };
   if (!bus?.emit) return;
-  const entries = await readdir(templatesDir, { recursive: true, withFileTypes: true });
-  for (const template of entries.filter((e) => e.isFile())) {
-    await bus.emit('eleventy.resourceModified', path.join(template.parentPath, template.name), [], {});
+  for (const template of await filesUnder(templatesDir)) {
+    await bus.emit('eleventy.resourceModified', path.join(templatesDir, template), [], {});
   }
 }
 
@@ -209,16 +209,4 @@ function describe(error: unknown): string {
   let current = error;
   while (current instanceof Error && current.cause instanceof Error) current = current.cause;
   return current instanceof Error ? current.message : String(current);
-}
-
-/** /data/archive.json, streamed: it is the largest file of the site and no template shapes it. */
-async function writeOpenData(model: ArchiveModel, dir: string): Promise<void> {
-  const file = path.join(dir, routes.data.replace(/^\/+/, ''));
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeOpenDataTo(model, file);
-}
-
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
 }

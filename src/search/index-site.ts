@@ -14,13 +14,14 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { dependenciesHash } from '../pipeline/cache.ts';
 import { codeHash } from '../pipeline/code-hash.ts';
 import { mapConcurrently } from '../pipeline/map-concurrently.ts';
+import { filesUnder, linkFiles } from '../render/link-files.ts';
 import { BUNDLE_DIR, CLIENT_SCRIPT, MANIFEST_FILE, SHARD_FILTER, SITE_STRATEGY, SORT_KEY, type SearchManifest, type SearchStrategy } from './config.ts';
 import { decodeEntities } from './html-text.ts';
 import { DEFAULT_SHARD_PAGES, planShards, type PlannedShard } from './shards.ts';
@@ -91,7 +92,8 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
       const dir = path.join(bundle, shard.id);
       const old = previous?.shards.find((s) => s.id === shard.id && s.hash === hashes[i]);
       if (old && previousBundle && existsSync(path.join(previousBundle, old.path))) {
-        await linkTree(path.join(previousBundle, old.path), dir);
+        const from = path.join(previousBundle, old.path);
+        await linkFiles(await filesUnder(from), from, dir);
         reused.add(shard.id);
       } else {
         opened = true;
@@ -121,24 +123,6 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
  */
 const DEFAULT_CONCURRENCY = 2;
 
-
-/**
- * A reused shard, as hard links to the previous site's files (that site is removed once the new
- * one is in place, and nothing writes into a shard's files afterwards); copies where links cannot be made.
- */
-async function linkTree(from: string, to: string): Promise<void> {
-  const files = (await readdir(from, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(from, path.join(e.parentPath, e.name)));
-  await mapConcurrently([...new Set(files.map((f) => path.dirname(f)))], LINK_CONCURRENCY, (folder) => mkdir(path.join(to, folder), { recursive: true }));
-  await mapConcurrently(files, LINK_CONCURRENCY, async (file) => {
-    try {
-      await link(path.join(from, file), path.join(to, file));
-    } catch {
-      await copyFile(path.join(from, file), path.join(to, file));
-    }
-  });
-}
-
-const LINK_CONCURRENCY = 16;
 
 /** One shard through Pagefind into `dir`; the index is deleted afterwards so its memory is freed before the next. */
 async function indexShard(root: string, shard: PlannedShard<SearchablePage>, dir: string, strategy: SearchStrategy, language: string): Promise<number> {
@@ -257,12 +241,7 @@ function decodeURIComponentSafe(part: string): string {
 }
 
 async function htmlFiles(root: string, skip: ReadonlySet<string>): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
-    .filter((file) => !skip.has(file.split(path.sep)[0]!))
-    .sort();
+  return (await filesUnder(root)).filter((file) => file.endsWith('.html') && !skip.has(file.split('/')[0]!));
 }
 
 const CLIENT_ENTRY = fileURLToPath(new URL('./client/search-page.ts', import.meta.url));

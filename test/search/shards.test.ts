@@ -12,6 +12,7 @@ import { MANIFEST_FILE, type SearchManifest } from '../../src/search/config.ts';
 import { indexSite } from '../../src/search/index-site.ts';
 import { planShards } from '../../src/search/shards.ts';
 import { REPO_ROOT } from '../../src/search/evaluate.ts';
+import { snapshot } from '../site/support.ts';
 
 const pages = (counts: Record<number, number>) =>
   Object.entries(counts).flatMap(([year, n]) => Array.from({ length: n }, (_, i) => ({ url: `/zapisy/${year}-${String(i).padStart(3, '0')}/`, year: Number(year) })));
@@ -91,16 +92,6 @@ describe('indexSite in shards', () => {
     await cp(next, fresh, { recursive: true, filter: (source) => !source.includes(`${path.sep}pagefind`) });
     const cold = await indexSite(fresh, { shardPages: 8, client: false });
     expect(cold.reusedShards).toEqual([]);
-    expect(await treeBytes(path.join(next, 'pagefind'))).toEqual(await treeBytes(path.join(fresh, 'pagefind')));
+    expect(await snapshot(path.join(next, 'pagefind'))).toEqual(await snapshot(path.join(fresh, 'pagefind')));
   }, 300_000);
 });
-
-async function treeBytes(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    out[path.relative(dir, full)] = (await readFile(full)).toString('base64');
-  }
-  return out;
-}

@@ -1,18 +1,14 @@
 /** Shared helpers of the site tests: walking a built site and reading its links. */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { filesUnder } from '../../src/render/link-files.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-export async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .sort();
-}
+/** Every file under a folder, relative with "/", sorted: the walk the build itself uses. */
+export const listFiles = filesUnder;
 
 /** file → sha256 of every file under dir: two equal snapshots mean byte-identical trees. */
 export async function snapshot(dir: string): Promise<Record<string, string>> {
