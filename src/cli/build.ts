@@ -83,7 +83,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         : async (dir) => {
             const indexing = performance.now();
             renderPeak = peakRss();
-            indexedPages = (await indexSite(dir, { previousSite: outDir, shardPages: options.searchShardPages })).pages;
+            indexedPages = (await indexSite(dir, { previousSite: outDir, cacheDir, shardPages: options.searchShardPages })).pages;
             indexSeconds = (performance.now() - indexing) / 1000;
           },
   });

@@ -22,6 +22,7 @@ export async function runValidate(args: string[]): Promise<number> {
   // Extraction runs too: its warnings (an unknown organization's update, a meeting announced only
   // in the text) are the secretary's to see before the pull request, not after.
   const archive = await analyzeArchive(root, positionals, {
+    diagnosticsOnly: true,
     cacheDir: values['no-cache'] ? undefined : path.resolve(root, (values['cache-dir'] as string | undefined) ?? DEFAULT_CACHE_DIR),
   });
   process.stdout.write(

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { diagnose } from '../diagnostics/create.ts';
 import { splitDateTime } from '../schema/primitives.ts';
-import type { ValidatedMinute } from '../validate/validate-minute.ts';
+import type { ValidatedParse } from '../validate/validate-minute.ts';
 import { extractAnnouncements } from './announcements.ts';
 import { extractDecisions } from './decisions.ts';
 import { extractMentions } from './mentions.ts';
@@ -21,7 +21,7 @@ export interface ExtractionContext {
 
 /** Walks the one mdast of a minute: updates, mentions, tasks, decisions, announced meetings. */
 export function extractMinute(
-  minute: ValidatedMinute,
+  minute: ValidatedParse,
   context: ExtractionContext,
 ): { extracted: ExtractedMinute; diagnostics: Diagnostic[] } {
   const { tree, source } = minute.parsed;

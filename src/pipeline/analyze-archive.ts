@@ -7,11 +7,10 @@
  * The result does not depend on where a file was analysed or whether it came from the cache: the
  * same diagnostics in the same order, the same minutes, the same extracted data and HTML.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import os from 'node:os';
 import { FILE_START, compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { diagnose } from '../diagnostics/create.ts';
-import { extractionContext } from '../extract/context.ts';
 import type { ExtractedMinute } from '../extract/types.ts';
 import type { ContentHtml } from '../model/minute-part.ts';
 import type { RenderedText } from '../model/types.ts';
@@ -20,10 +19,11 @@ import { displayPath, projectPaths, type ProjectPaths } from '../registers/proje
 import { validateArchive } from '../validate/validate-archive.ts';
 import type { ValidatedMinute } from '../validate/validate-minute.ts';
 import type { AnalysisWorkerData } from './analysis-worker.ts';
-import { analyzeFile, type AnalysisEnvironment, type FileAnalysis, type FileBody, type FileInput, type FileSummary } from './analyze-file.ts';
+import type { AnalysisEnvironment, FileAnalysis, FileBody, FileInput, FileSummary } from './analyze-file.ts';
 import { FileCache, registerFiles, registersHash, toolVersion } from './cache.ts';
 import { archiveTargets } from './archive-targets.ts';
 import { mapConcurrently } from './map-concurrently.ts';
+import { StatIndex, entriesChanged, trustedStat, unchangedByStat, type Remembered } from './stat-index.ts';
 import { hydrateMinute } from './hydrate-minute.ts';
 import { bundledWorker } from './worker-bundle.ts';
 import { WorkerPool } from './worker-pool.ts';
@@ -57,6 +57,12 @@ export interface AnalyzeOptions {
   /** The model will be built: load the extracted data and HTML of cached files too. */
   needBodies?: boolean;
   /**
+   * Only the diagnostics and the validated minutes are wanted (`minutes validate`): `analyzed` is
+   * left empty, and the parser, the extractor and the HTML pipeline are loaded only when a file
+   * needs analysing, a third of a warm validate's time otherwise.
+   */
+  diagnosticsOnly?: boolean;
+  /**
    * Threads that analyse the files: this one and threads − 1 workers; 1 analyses in this thread
    * only. By default one per core when at least MIN_FILES_FOR_WORKERS files need analysing, else 1.
    */
@@ -77,9 +83,12 @@ const IO_CONCURRENCY = 32;
 interface Entry {
   file: string;
   shown: string;
-  /** Undefined when the file does not exist. */
+  exists?: boolean;
+  /** Read only when the archive index cannot vouch for the file. */
   bytes?: Uint8Array;
   key?: string;
+  /** The stat to remember in the archive index, when it can be trusted. */
+  stat?: string;
   summary?: FileSummary;
   body?: FileBody;
 }
@@ -92,32 +101,53 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
     ? new FileCache(options.cacheDir, `${toolVersion()}\0${await registersHash(registerFiles(paths))}`)
     : undefined;
   const needBodies = options.needBodies ?? false;
-  let environment: AnalysisEnvironment | undefined;
-  const inProcess = (input: FileInput): FileAnalysis =>
-    analyzeFile(input, (environment ??= { registers, paths, context: extractionContext(registers) }));
+  let analysis: { analyze: (input: FileInput) => FileAnalysis } | undefined;
+  const loadAnalysis = async () => (analysis ??= await analysisInThisThread(registers, paths));
+  const inProcess = (input: FileInput): FileAnalysis => analysis!.analyze(input);
 
-  const entries: Entry[] = targets.map((file) => ({ file, shown: displayPath(paths.root, file) }));
-  await mapConcurrently(entries, IO_CONCURRENCY, async (entry) => {
+  const startedAt = Date.now();
+  // The archive index: each minute's key and summary from the last run, in one file.
+  const indexFile = cache && options.cacheDir ? new StatIndex<IndexedFile>(options.cacheDir, 'index', paths.root, cache.salt) : undefined;
+  const index = indexFile?.read() ?? new Map<string, IndexedFile>();
+  // Synchronous on purpose: for thousands of small files it is several times cheaper than the
+  // promise API, and nothing else runs yet.
+  const entries: Entry[] = [];
+  for (const file of targets) {
+    const entry: Entry = { file, shown: displayPath(paths.root, file) };
+    entries.push(entry);
+    let stats: Stats;
     try {
-      entry.bytes = await readFile(entry.file);
+      stats = statSync(file);
+      const known = index.get(entry.shown);
+      if (unchangedByStat(known, stats)) {
+        entry.key = known!.key;
+        entry.summary = known!.summary;
+      } else {
+        entry.bytes = readFileSync(file);
+        if (cache) {
+          entry.key = cache.keyOf(entry.shown, entry.bytes);
+          entry.summary = known?.key === entry.key ? known.summary : cache.getSync<FileSummary>(entry.key, 's');
+        }
+      }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      return;
+      continue;
     }
-    if (!cache) return;
-    entry.key = cache.keyOf(entry.shown, entry.bytes);
-    entry.summary = await cache.get<FileSummary>(entry.key, 's');
-    if (needBodies && entry.summary?.minute) entry.body = await cache.get<FileBody>(entry.key, 'b');
-  });
+    entry.exists = true;
+    entry.stat = trustedStat(stats, startedAt);
+    if (needBodies && entry.key && entry.summary?.minute) entry.body = cache!.getSync<FileBody>(entry.key, 'b');
+  }
 
-  const misses = entries.filter((e) => e.bytes && (!e.summary || (needBodies && e.summary.minute && !e.body)));
+  const misses = entries.filter((e) => e.exists && (!e.summary || (needBodies && e.summary.minute && !e.body)));
+  // A cached minute's body may still be asked for and analysed again (analyzed below).
+  if (misses.length || !options.diagnosticsOnly) await loadAnalysis();
   const threads = Math.min(options.threads ?? (misses.length >= MIN_FILES_FOR_WORKERS ? os.availableParallelism() : 1), misses.length);
   const pool = threads > 1 ? await analysisPool(threads - 1, { registers, paths }, inProcess) : undefined;
   try {
     // Files are taken in order and each result stored under its own entry: the order of the
     // diagnostics never depends on which thread finished first.
     await mapConcurrently(misses, pool ? IO_CONCURRENCY : 1, async (entry) => {
-      const input: FileInput = { file: entry.file, shown: entry.shown, bytes: entry.bytes! };
+      const input: FileInput = { file: entry.file, shown: entry.shown, bytes: bytesOf(entry) };
       let result: FileAnalysis;
       try {
         result = pool ? await pool.run(input) : inProcess(input);
@@ -140,7 +170,7 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
   const minutes: ValidatedMinute[] = [];
   const analyzed: AnalyzedMinute[] = [];
   for (const entry of entries) {
-    if (!entry.bytes) {
+    if (!entry.exists) {
       check.push(diagnose('file-not-found', entry.shown, FILE_START));
       continue;
     }
@@ -148,20 +178,21 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
     check.push(...summary.check);
     extract.push(...summary.extract);
     if (!summary.minute) continue;
-    const minute = hydrateMinute(entry.shown, entry.bytes, summary.minute);
+    const minute = hydrateMinute(entry.shown, () => bytesOf(entry), summary.minute);
     minutes.push(minute);
+    if (options.diagnosticsOnly) continue;
     if (entry.body) {
       analyzed.push({ minute, ...entry.body });
       continue;
     }
     // A cache hit for `minutes validate`: the body is read only if something asks for it.
-    const { key, file, shown, bytes } = entry;
+    const { key, file, shown } = entry;
     let body: FileBody | undefined;
     const loadBody = (): FileBody => {
       if (body) return body;
       body = cache?.getSync<FileBody>(key!, 'b');
       if (!body) {
-        body = inProcess({ file, shown, bytes }).body;
+        body = inProcess({ file, shown, bytes: bytesOf(entry) }).body;
         if (!body) throw new Error(`${shown}: the cached analysis does not match the file`);
         void cache?.put(key!, 'b', body);
       }
@@ -177,10 +208,34 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
       },
     });
   }
+  if (indexFile) await saveIndex(indexFile, index, entries);
   check.push(...validateArchive(minutes));
   check.sort(compareDiagnostics);
   const diagnostics = [...check, ...extract].sort(compareDiagnostics);
   return { paths, registers, minutes, diagnostics, analyzed, checkDiagnostics: check };
+}
+
+/** analyzeFile for this thread, loaded on first need with what it depends on (unified, remark, rehype). */
+async function analysisInThisThread(registers: Registers, paths: ProjectPaths): Promise<{ analyze: (input: FileInput) => FileAnalysis }> {
+  const [{ analyzeFile }, { extractionContext }] = await Promise.all([import('./analyze-file.ts'), import('../extract/context.ts')]);
+  const environment: AnalysisEnvironment = { registers, paths, context: extractionContext(registers) };
+  return { analyze: (input) => analyzeFile(input, environment) };
+}
+
+function bytesOf(entry: Entry): Uint8Array {
+  return (entry.bytes ??= readFileSync(entry.file));
+}
+
+interface IndexedFile extends Remembered {
+  key: string;
+  summary: FileSummary;
+}
+
+/** Rewrites the archive index when a file was added, removed, changed or first trusted by its stat. */
+async function saveIndex(indexFile: StatIndex<IndexedFile>, previous: Map<string, IndexedFile>, entries: readonly Entry[]): Promise<void> {
+  const next = new Map<string, IndexedFile>();
+  for (const { exists, shown, key, stat, summary } of entries) if (exists && key && summary) next.set(shown, { key, stat, summary });
+  if (entriesChanged(previous, next, (a, b) => a.key === b.key && a.stat === b.stat)) await indexFile.write(next);
 }
 
 async function analysisPool(

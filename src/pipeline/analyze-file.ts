@@ -24,8 +24,11 @@ export interface FileSummary {
 export interface SavedMinute {
   id: string;
   frontmatter: ValidatedMinute['frontmatter'];
-  yamlText: string;
+  /** Where the frontmatter's YAML stands in the file's text, which is read again if it is needed. */
   yamlOffset: number;
+  yamlLength: number;
+  /** The YAML itself, only when it is not that stretch of the text (never seen; kept to be safe). */
+  yamlText?: string;
   wholeSpan: Span;
 }
 
@@ -60,13 +63,11 @@ export function analyzeFile({ file, shown, bytes }: FileInput, { registers, path
   const check = [...parsed.diagnostics, ...diagnostics];
   if (!minute) return { summary: { check, extract: [] } };
   const { extracted, diagnostics: extract } = extractMinute(minute, context);
-  const placement = minute.placement;
+  const { text, offset, wholeSpan } = minute.placement;
+  const saved: SavedMinute = { id: minute.id, frontmatter: minute.frontmatter, yamlOffset: offset, yamlLength: text.length, wholeSpan };
+  if (read.source.text.slice(offset, offset + text.length) !== text) saved.yamlText = text;
   return {
-    summary: {
-      check,
-      extract,
-      minute: { id: minute.id, frontmatter: minute.frontmatter, yamlText: placement.text, yamlOffset: placement.offset, wholeSpan: placement.wholeSpan },
-    },
+    summary: { check, extract, minute: saved },
     body: modelMinutePart(parsed, extracted),
   };
 }

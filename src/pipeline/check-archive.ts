@@ -5,6 +5,6 @@ import { analyzeArchive, type CheckedArchive } from './analyze-archive.ts';
  * analyzeArchive's own run, with the diagnostics of those stages only (no extraction warnings).
  */
 export async function checkArchive(root: string, files?: readonly string[]): Promise<CheckedArchive> {
-  const { paths, registers, minutes, checkDiagnostics } = await analyzeArchive(root, files);
+  const { paths, registers, minutes, checkDiagnostics } = await analyzeArchive(root, files, { diagnosticsOnly: true });
   return { paths, registers, minutes, diagnostics: checkDiagnostics };
 }

@@ -1,29 +1,32 @@
 import { parseDocument, type Document } from 'yaml';
 import { createLocator, type Locator } from '../parse/locator.ts';
-import { parseMinute, type ParsedMinute } from '../parse/parse-minute.ts';
 import type { ParsedYaml, YamlPlacement } from '../parse/yaml.ts';
 import { normalizeText } from '../read/read-source.ts';
 import type { ValidatedMinute } from '../validate/validate-minute.ts';
 import type { SavedMinute } from './analyze-file.ts';
 
 /**
- * A ValidatedMinute from its saved summary and the file's bytes. The text, YAML document, locator
- * and tree are made only when read: an archive-wide stage (duplicate meetings, the model) reads
- * little of them, and 10,000 minutes must not each keep a tree and a YAML document.
+ * A ValidatedMinute from its saved summary and the file's bytes. The bytes, text, YAML document
+ * and locator are read and made only when asked for: an archive-wide stage (duplicate
+ * meetings, the model) reads little of them, and 10,000 minutes must not each keep a tree and a
+ * YAML document.
  */
-export function hydrateMinute(shown: string, bytes: Uint8Array, saved: SavedMinute): ValidatedMinute {
+export function hydrateMinute(shown: string, readBytes: () => Uint8Array, saved: SavedMinute): ValidatedMinute {
   let text: string | undefined;
   // Same text as decodeSource gave the parse: TextDecoder drops the BOM, normalizeText the CRs.
-  const getText = () => (text ??= normalizeText(new TextDecoder().decode(bytes)));
+  const getText = () => (text ??= normalizeText(new TextDecoder().decode(readBytes())));
   let locator: Locator | undefined;
   const getLocator = () => (locator ??= createLocator(getText()));
   let document: Document.Parsed | undefined;
+  const yamlText = () => saved.yamlText ?? getText().slice(saved.yamlOffset, saved.yamlOffset + saved.yamlLength);
   const placement: YamlPlacement = {
     file: shown,
     get document() {
-      return (document ??= parseDocument(saved.yamlText, { prettyErrors: false, uniqueKeys: true }));
+      return (document ??= parseDocument(yamlText(), { prettyErrors: false, uniqueKeys: true }));
     },
-    text: saved.yamlText,
+    get text() {
+      return yamlText();
+    },
     offset: saved.yamlOffset,
     wholeSpan: saved.wholeSpan,
     spanOf: (range) => getLocator().spanOf(range),
@@ -42,13 +45,8 @@ export function hydrateMinute(shown: string, bytes: Uint8Array, saved: SavedMinu
       return getText();
     },
   };
-  let tree: ParsedMinute['tree'] | undefined;
-  const parsed: ParsedMinute = {
+  const parsed: ValidatedMinute['parsed'] = {
     source,
-    // The model's file-local part was made from the tree already; this parses again only for a caller outside the pipeline.
-    get tree() {
-      return (tree ??= parseMinute({ path: shown, text: getText() }).tree);
-    },
     frontmatter,
     get locator() {
       return getLocator();

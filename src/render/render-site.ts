@@ -34,7 +34,10 @@ export interface RenderOptions {
   outDir: string;
   /** The path the site is served under: "/" or "/zapisy/". Every link and asset honours it. */
   basePath?: string;
-  /** Runs on the finished temporary directory before it is swapped in (search indexing). */
+  /**
+   * Runs on the temporary directory before it is swapped in, once every page is there (search
+   * indexing); /data/archive.json is written meanwhile.
+   */
   afterRender?: (dir: string) => Promise<void>;
   /** Overrides the template folder (tests). */
   templatesDir?: string;
@@ -77,10 +80,14 @@ export async function renderSite(model: ArchiveModel, options: RenderOptions): P
       await runEleventy(view, pages, dir, basePath, templatesDir, { archivePages: index === 0 });
     }
     await checkRendered(plan, dir);
-    // /data/archive.json is written straight to the output: the largest file, shaped by no template.
-    await writeOpenData(model, path.join(dir, routes.data.replace(/^\/+/, '')));
     const copied = await reusePages(plan, outDir, dir);
-    if (options.afterRender) await options.afterRender(dir);
+    // /data/archive.json is written straight to the output: the largest file, shaped by no template.
+    // It is made while the search index is built (afterRender reads only the pages): Pagefind then
+    // works in its own process and this one would otherwise wait for it.
+    // Both are waited for before a failure of either is raised: nothing may still write into a
+    // directory that is being thrown away.
+    const done = await Promise.allSettled([writeOpenData(model, path.join(dir, routes.data.replace(/^\/+/, ''))), options.afterRender?.(dir)]);
+    for (const outcome of done) if (outcome.status === 'rejected') throw outcome.reason;
     const files = await filesUnder(dir);
     const result: RenderResult = {
       outDir,

@@ -13,7 +13,7 @@
  *    with the same strategy compiled in, so the query is stemmed the way the index was.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,7 @@ import * as pagefind from 'pagefind';
 import { dependenciesHash } from '../pipeline/cache.ts';
 import { codeHash } from '../pipeline/code-hash.ts';
 import { mapConcurrently } from '../pipeline/map-concurrently.ts';
+import { StatIndex, entriesChanged, trustedStat, unchangedByStat, type Remembered } from '../pipeline/stat-index.ts';
 import { filesUnder, linkFiles } from '../render/link-files.ts';
 import { BUNDLE_DIR, CLIENT_SCRIPT, MANIFEST_FILE, SHARD_FILTER, SITE_STRATEGY, SORT_KEY, type SearchManifest, type SearchStrategy } from './config.ts';
 import { decodeEntities } from './html-text.ts';
@@ -42,6 +43,11 @@ export interface IndexSiteOptions {
   shardPages?: number;
   /** Shards indexed at the same time (default DEFAULT_CONCURRENCY). */
   concurrency?: number;
+  /**
+   * Cache folder (with previousSite): what each page gave the last time is kept there, and a page
+   * whose stat is unchanged (one linked from the previous site) is not read again.
+   */
+  cacheDir?: string;
 }
 
 export interface IndexSiteResult {
@@ -78,7 +84,9 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
   const strategy = options.strategy ?? SITE_STRATEGY;
   const bundleDir = options.bundleDir ?? BUNDLE_DIR;
   const bundle = path.join(root, bundleDir);
-  const { pages, filters } = await searchablePages(root, bundleDir);
+  const remembered =
+    options.cacheDir && options.previousSite ? new StatIndex<KnownPage>(options.cacheDir, 'search-pages', options.previousSite, searchCodeVersion()) : undefined;
+  const { pages, filters } = await searchablePages(root, bundleDir, remembered);
   const shards = planShards(pages, options.shardPages ?? DEFAULT_SHARD_PAGES);
   const previousBundle = options.previousSite ? path.join(path.resolve(options.previousSite), bundleDir) : undefined;
   const previous = previousBundle ? await readManifest(previousBundle) : undefined;
@@ -164,13 +172,17 @@ function addBeforeBodyEnd(html: string, block: string): string {
 /** Everything a shard's bundle is made from: its pages, how they are prepared, and the indexer. */
 function shardHash(shard: PlannedShard<SearchablePage>, strategy: SearchStrategy, language: string): string {
   const hash = createHash('sha256');
-  hash.update(`search-shard-v1\0${dependenciesHash()}\0${codeHash(SEARCH_CODE_DIRS)}\0${strategy}\0${language}\0${shard.id}\0`);
+  hash.update(`search-shard-v1\0${searchCodeVersion()}\0${strategy}\0${language}\0${shard.id}\0`);
   for (const page of shard.pages) hash.update(`${page.url}\0${page.hash}\0`);
   return hash.digest('hex');
 }
 
 /** The code that turns a page into Pagefind input: any change there re-indexes every shard. */
 const SEARCH_CODE_DIRS = ['search', 'text'];
+
+function searchCodeVersion(): string {
+  return `${dependenciesHash()}\0${codeHash(SEARCH_CODE_DIRS)}`;
+}
 
 async function readManifest(bundle: string): Promise<SearchManifest | undefined> {
   try {
@@ -181,27 +193,52 @@ async function readManifest(bundle: string): Promise<SearchManifest | undefined>
   }
 }
 
-/** The meeting pages (those with data-pagefind-body): their year, their hash and every filter value, read once each. */
-async function searchablePages(root: string, bundleDir: string): Promise<{ pages: SearchablePage[]; filters: Record<string, string[]> }> {
+/** What a page gave the indexer: nothing when it is not searchable. */
+interface KnownPage extends Remembered {
+  page?: { year: number; hash: string; filters: string[] };
+}
+
+/**
+ * The meeting pages (those with data-pagefind-body): their year, their hash and every filter
+ * value. Each page is read once, or not at all when `remembered` vouches for it by its stat.
+ */
+async function searchablePages(
+  root: string,
+  bundleDir: string,
+  remembered: StatIndex<KnownPage> | undefined,
+): Promise<{ pages: SearchablePage[]; filters: Record<string, string[]> }> {
+  const startedAt = Date.now();
+  const known = remembered?.read() ?? new Map<string, KnownPage>();
+  const next = new Map<string, KnownPage>();
   const pages: SearchablePage[] = [];
   const filters = new Map<string, Set<string>>();
   for (const file of await htmlFiles(root, new Set([bundleDir]))) {
-    const html = await readFile(path.join(root, file), 'utf8');
-    if (!/\sdata-pagefind-body[\s=>]/.test(html)) continue;
-    const date = new RegExp(`data-pagefind-sort="${SORT_KEY}:(\\d{4})-`).exec(html);
-    if (!date) throw new SearchIndexError('Stránka zápisu nemá datum pro řazení výsledků.', [file]);
-    for (const match of html.matchAll(/data-pagefind-filter="([^"]*)"/g)) {
-      const value = decodeEntities(match[1]!);
+    const stats = statSync(path.join(root, file));
+    let entry = known.get(file);
+    if (!entry || !unchangedByStat(entry, stats)) {
+      entry = { stat: trustedStat(stats, startedAt), page: readPage(file, readFileSync(path.join(root, file), 'utf8')) };
+    }
+    next.set(file, entry);
+    if (!entry.page) continue;
+    for (const value of entry.page.filters) {
       const colon = value.indexOf(':');
-      if (colon <= 0) continue;
       const name = value.slice(0, colon);
       if (!filters.has(name)) filters.set(name, new Set());
       filters.get(name)!.add(value.slice(colon + 1));
     }
-    pages.push({ file, url: pageUrl(file), year: Number(date[1]), hash: createHash('sha256').update(html).digest('hex') });
+    pages.push({ file, url: pageUrl(file), year: entry.page.year, hash: entry.page.hash });
   }
+  if (remembered && entriesChanged(known, next, (a, b) => a.stat === b.stat && a.page?.hash === b.page?.hash)) await remembered.write(next);
   const sortedFilters = Object.fromEntries([...filters].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, values]) => [name, [...values].sort()]));
   return { pages, filters: sortedFilters };
+}
+
+function readPage(file: string, html: string): KnownPage['page'] {
+  if (!/\sdata-pagefind-body[\s=>]/.test(html)) return undefined;
+  const date = new RegExp(`data-pagefind-sort="${SORT_KEY}:(\\d{4})-`).exec(html);
+  if (!date) throw new SearchIndexError('Stránka zápisu nemá datum pro řazení výsledků.', [file]);
+  const filters = [...html.matchAll(/data-pagefind-filter="([^"]*)"/g)].map((match) => decodeEntities(match[1]!)).filter((value) => value.indexOf(':') > 0);
+  return { year: Number(date[1]), hash: createHash('sha256').update(html).digest('hex'), filters };
 }
 
 /**

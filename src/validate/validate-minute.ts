@@ -15,13 +15,20 @@ import { groupOfFileName, parseMinuteFileName } from './file-name.ts';
 import { spanAt, validateWithSchema } from './schema-diagnostics.ts';
 import { checkPrivacy } from './privacy/check-privacy.ts';
 
-/** A minute whose frontmatter passed the schema: the input of the extract stage. */
+/**
+ * A minute whose frontmatter passed the schema: the input of the extract stage. Its parse without
+ * the tree: the tree serves the file's own analysis (extract, the minute's HTML) and is not kept
+ * for the archive-wide stages, which read minutes from the cache.
+ */
 export interface ValidatedMinute {
   id: string;
-  parsed: ParsedMinute;
+  parsed: Omit<ParsedMinute, 'tree'>;
   frontmatter: MinuteFrontmatter;
   placement: YamlPlacement;
 }
+
+/** A minute just validated, with its tree: what extraction reads. */
+export type ValidatedParse = ValidatedMinute & { parsed: ParsedMinute };
 
 const PEOPLE_LISTS = ['attendees', 'guests', 'excused'] as const;
 
@@ -30,7 +37,7 @@ export function validateMinute(
   registers: Registers,
   paths: ProjectPaths,
   absoluteFile: string,
-): { minute: ValidatedMinute | undefined; diagnostics: Diagnostic[] } {
+): { minute: ValidatedParse | undefined; diagnostics: Diagnostic[] } {
   const file = parsed.source.path;
   const diagnostics: Diagnostic[] = [];
   const name = parseMinuteFileName(absoluteFile);

@@ -2,7 +2,7 @@
  * The search index in shards: how pages are cut into shards of whole years, and that a shard whose
  * pages did not change is copied from the previous site byte for byte instead of being re-indexed.
  */
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { generateArchive } from '../../src/bench/generate.ts';
 import { buildSite } from '../../src/cli/build.ts';
 import { MANIFEST_FILE, type SearchManifest } from '../../src/search/config.ts';
 import { indexSite } from '../../src/search/index-site.ts';
+import { filesUnder, linkFiles } from '../../src/render/link-files.ts';
 import { planShards } from '../../src/search/shards.ts';
 import { REPO_ROOT } from '../../src/search/evaluate.ts';
 import { snapshot } from '../site/support.ts';
@@ -93,5 +94,39 @@ describe('indexSite in shards', () => {
     const cold = await indexSite(fresh, { shardPages: 8, client: false });
     expect(cold.reusedShards).toEqual([]);
     expect(await snapshot(path.join(next, 'pagefind'))).toEqual(await snapshot(path.join(fresh, 'pagefind')));
+  }, 300_000);
+
+  it('remembers each page by its stat in the cache folder: linked pages are taken from there, a rewritten one is read', async () => {
+    const cacheDir = path.join(work, 'cache');
+    const manifest = await manifestOf(site);
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const linkedCopy = async (name: string) => {
+      const dir = path.join(work, name);
+      const files = (await filesUnder(site)).filter((file) => !file.startsWith('pagefind'));
+      await linkFiles(files, site, dir);
+      for (const file of files) await utimes(path.join(dir, file), hourAgo, hourAgo);
+      return dir;
+    };
+    const first = await linkedCopy('linked-1');
+    await indexSite(first, { previousSite: site, shardPages: 8, client: false, cacheDir });
+    const remembered = (await readdir(cacheDir)).filter((f) => f.startsWith('search-pages-'));
+    expect(remembered).toHaveLength(1);
+
+    const second = await linkedCopy('linked-2');
+    const newest = manifest.shards[0]!;
+    const page = (await readdir(path.join(second, 'zapisy'))).find((d) => Number(d.slice(0, 4)) === newest.to)!;
+    const file = path.join(second, 'zapisy', page, 'index.html');
+    const html = (await readFile(file, 'utf8')).replace('</article>', '<p>Doplněno: nové slovo droždí.</p></article>');
+    // A new file, as render writes it: the link to the published page is replaced, not written through.
+    await rm(file);
+    await writeFile(file, html);
+    const warm = await indexSite(second, { previousSite: site, shardPages: 8, client: false, cacheDir });
+    expect(warm.reusedShards).toEqual(manifest.shards.slice(1).map((s) => s.id));
+
+    const fresh = path.join(work, 'fresh-2');
+    await cp(second, fresh, { recursive: true, filter: (source) => !source.includes(`${path.sep}pagefind`) });
+    await indexSite(fresh, { shardPages: 8, client: false });
+    expect(await snapshot(path.join(second, 'pagefind'))).toEqual(await snapshot(path.join(fresh, 'pagefind')));
+    expect(await readFile(path.join(site, 'zapisy', page, 'index.html'), 'utf8'), 'the published page is untouched').not.toContain('droždí');
   }, 300_000);
 });

@@ -1,0 +1,118 @@
+/**
+ * The CLI is TypeScript and a fresh clone must run it after `npm ci` with no build step. Running
+ * the sources through tsx costs about a second before any work starts (every module resolved and
+ * compiled through loader hooks), which is most of a warm `minutes validate`. So the first run of
+ * each version of the code bundles src/cli/main.ts with esbuild (about half a second) into
+ * node_modules/.cache, and every later run loads that one file. When the bundle cannot be built
+ * or stored (no esbuild, a read-only checkout) the sources run through tsx as before.
+ *
+ * Plain JavaScript: this runs before anything could compile TypeScript.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const REPO = fileURLToPath(new URL('../', import.meta.url));
+const ENTRY = path.join(REPO, 'src', 'cli', 'main.ts');
+const BUNDLE_DIR = path.join(REPO, 'node_modules', '.cache', 'kpss-minutes');
+
+/** The CLI's `main`, from the bundle of this version of the code, or from the sources through tsx. */
+export async function loadCli() {
+  const bundle = await bundleFor(codeVersion());
+  if (bundle) return import(pathToFileURL(bundle).href);
+  const { register } = await import('tsx/esm/api');
+  register();
+  return import(pathToFileURL(ENTRY).href);
+}
+
+/** Hash of everything the bundle is made of: the sources, the locked dependencies and this file. */
+export function codeVersion(repo = REPO) {
+  const hash = createHash('sha1');
+  const files = readdirSync(path.join(repo, 'src'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of [...files, path.join(repo, 'package-lock.json')]) hashFile(hash, path.relative(repo, file), file);
+  hashFile(hash, 'bin/cli-bundle.js', fileURLToPath(import.meta.url));
+  return hash.digest('hex');
+}
+
+function hashFile(hash, name, file) {
+  hash.update(name).update('\0');
+  try {
+    hash.update(readFileSync(file));
+  } catch {
+    hash.update('<missing>');
+  }
+  hash.update('\0');
+}
+
+async function bundleFor(version) {
+  const dir = path.join(BUNDLE_DIR, `cli-${version.slice(0, 20)}`);
+  const entry = path.join(dir, 'main.js');
+  try {
+    statSync(entry);
+    return entry;
+  } catch {
+    // Not built yet for this version of the code.
+  }
+  // Built in a temporary folder and renamed: a parallel run never loads half a bundle.
+  const temp = `${dir}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    const esbuild = await import('esbuild');
+    await esbuild.build({
+      entryPoints: [ENTRY],
+      bundle: true,
+      // Each command in its own chunk, loaded on demand as main.ts intends: `validate` does not
+      // load Eleventy, Pagefind, mammoth and pdf.js.
+      splitting: true,
+      outdir: temp,
+      outExtension: { '.js': '.js' },
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      // Dependencies load from node_modules as they would without the bundle; only our code is joined.
+      packages: 'external',
+      logLevel: 'silent',
+      plugins: [keepModuleUrls(esbuild)],
+    });
+    writeFileSync(path.join(temp, 'package.json'), '{ "type": "module" }\n');
+    try {
+      renameSync(temp, dir);
+    } catch {
+      // Another run built the same version first.
+      rmSync(temp, { recursive: true, force: true });
+    }
+    statSync(entry);
+    return entry;
+  } catch {
+    rmSync(temp, { recursive: true, force: true });
+    return undefined;
+  }
+}
+
+/**
+ * Our modules find their neighbours (templates, worker modules, the search client) from
+ * import.meta.url; in one bundle every module would get the bundle's URL. Each module keeps its own,
+ * replaced in its syntax tree (a string that merely contains the words is left alone).
+ */
+function keepModuleUrls(esbuild) {
+  return {
+    name: 'keep-module-urls',
+    setup(build) {
+      build.onLoad({ filter: /\.[mc]?[jt]s$/ }, async (args) => {
+        if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+        const source = readFileSync(args.path, 'utf8');
+        if (!source.includes('import.meta')) return undefined;
+        const { code } = await esbuild.transform(source, {
+          loader: args.path.endsWith('ts') ? 'ts' : 'js',
+          format: 'esm',
+          target: 'node20',
+          define: { 'import.meta.url': JSON.stringify(pathToFileURL(args.path).href) },
+        });
+        return { contents: code, loader: 'js' };
+      });
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * bin/cli-bundle.js: the CLI runs from one esbuild bundle per version of the code, in which every
+ * module keeps its own import.meta.url (templates, worker modules and the search client are found
+ * next to the sources), and commands stay in chunks of their own so `validate` loads no Eleventy.
+ */
+import { execFile } from 'node:child_process';
+import { appendFile, cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error plain JavaScript without types: it runs before anything can compile TypeScript.
+import { codeVersion } from '../bin/cli-bundle.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BUNDLE = path.join(ROOT, 'node_modules', '.cache', 'kpss-minutes', `cli-${(codeVersion() as string).slice(0, 20)}`);
+
+describe('the CLI bundle', () => {
+  it('is built on the first run and answers as the sources do', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'bin', 'minutes.js'), 'validate', '--format', 'json', '--no-cache'], { cwd: ROOT });
+    expect(JSON.parse(stdout)).toEqual([]);
+    const files = await readdir(BUNDLE);
+    expect(files).toContain('main.js');
+    expect(files.some((f) => f.startsWith('validate-')), 'validate is a chunk of its own').toBe(true);
+  }, 120_000);
+
+  it('keeps each module its own URL and loads Eleventy only in the chunks that render', async () => {
+    const chunks = await Promise.all((await readdir(BUNDLE)).filter((f) => f.endsWith('.js')).map(async (f) => [f, await readFile(path.join(BUNDLE, f), 'utf8')] as const));
+    const all = chunks.map(([, text]) => text).join('\n');
+    expect(all).toContain(JSON.stringify(pathToFileURL(path.join(ROOT, 'src', 'render', 'render-site.ts')).href));
+    expect(all).not.toMatch(/\bimport\.meta\.url\b(?![^"\n]*";)/);
+    const validate = chunks.find(([f]) => f.startsWith('validate-'))![1];
+    expect(validate).not.toContain('@11ty/eleventy');
+  });
+
+  it('gets a new version when a source file changes, and only then', async () => {
+    const copy = await mkdtemp(path.join(os.tmpdir(), 'kpss-bundle-'));
+    try {
+      await cp(path.join(ROOT, 'src'), path.join(copy, 'src'), { recursive: true });
+      await cp(path.join(ROOT, 'package-lock.json'), path.join(copy, 'package-lock.json'));
+      const before = codeVersion(copy) as string;
+      expect(before).toMatch(/^[0-9a-f]{40}$/);
+      expect(codeVersion(copy)).toBe(before);
+      await appendFile(path.join(copy, 'src', 'report', 'stylish.ts'), '\n// changed\n');
+      expect(codeVersion(copy)).not.toBe(before);
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
+  });
+});
