@@ -17,6 +17,11 @@ const REPO = fileURLToPath(new URL('../', import.meta.url));
 const ENTRY = path.join(REPO, 'src', 'cli', 'main.ts');
 const BUNDLE_DIR = path.join(REPO, 'node_modules', '.cache', 'kpss-minutes');
 
+const UNBUNDLED = ['@11ty/eleventy', 'pagefind', 'esbuild', 'tsx', 'mammoth', 'pdfjs-dist', 'iconv-lite', 'playwright-core', 'axe-core'];
+
+// A bundled CommonJS dependency may call require(); an ES module has none of its own.
+const REQUIRE_SHIM = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+
 /** The CLI's `main`, from the bundle of this version of the code, or from the sources through tsx. */
 export async function loadCli() {
   const bundle = await bundleFor(codeVersion());
@@ -72,8 +77,11 @@ async function bundleFor(version) {
       platform: 'node',
       format: 'esm',
       target: 'node20',
-      // Dependencies load from node_modules as they would without the bundle; only our code is joined.
-      packages: 'external',
+      // The small pure-JavaScript dependencies (unified, micromark, yaml, zod…) are joined too:
+      // loading micromark's hundreds of little modules one by one costs more than parsing a file.
+      // The large ones, and those that find their own files at run time, load from node_modules.
+      external: UNBUNDLED,
+      banner: { js: REQUIRE_SHIM },
       logLevel: 'silent',
       plugins: [keepModuleUrls(esbuild)],
     });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { ArchiveModel } from '../model/types.ts';
+import { collectGarbage } from '../pipeline/collect-garbage.ts';
 import { buildArchiveModel } from '../pipeline/build-model.ts';
 import { DEFAULT_CACHE_DIR } from '../pipeline/cache.ts';
 import { formatStylish } from '../report/stylish.ts';
@@ -63,6 +64,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   if (!model) return { ok: false, diagnostics };
   const modelled = performance.now();
   const modelPeak = peakRss();
+  // The analysis (cache entries, worker results) is garbage now; render starts from the live model.
+  collectGarbage();
   let indexSeconds = 0;
   let renderPeak = 0;
   // Loaded only here: `minutes validate` need not pay for Eleventy and Pagefind.

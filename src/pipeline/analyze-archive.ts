@@ -208,7 +208,7 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
       },
     });
   }
-  if (indexFile) await saveIndex(indexFile, index, entries);
+  if (indexFile) await saveIndex(indexFile, index, entries, !files?.length);
   check.push(...validateArchive(minutes));
   check.sort(compareDiagnostics);
   const diagnostics = [...check, ...extract].sort(compareDiagnostics);
@@ -231,10 +231,16 @@ interface IndexedFile extends Remembered {
   summary: FileSummary;
 }
 
-/** Rewrites the archive index when a file was added, removed, changed or first trusted by its stat. */
-async function saveIndex(indexFile: StatIndex<IndexedFile>, previous: Map<string, IndexedFile>, entries: readonly Entry[]): Promise<void> {
-  const next = new Map<string, IndexedFile>();
-  for (const { exists, shown, key, stat, summary } of entries) if (exists && key && summary) next.set(shown, { key, stat, summary });
+/**
+ * Rewrites the archive index when a file was added, removed, changed or first trusted by its stat.
+ * A run over some files only (`minutes validate a.md`) updates their entries and keeps the others.
+ */
+async function saveIndex(indexFile: StatIndex<IndexedFile>, previous: Map<string, IndexedFile>, entries: readonly Entry[], wholeArchive: boolean): Promise<void> {
+  const next = wholeArchive ? new Map<string, IndexedFile>() : new Map(previous);
+  for (const { exists, shown, key, stat, summary } of entries) {
+    if (exists && key && summary) next.set(shown, { key, stat, summary });
+    else next.delete(shown);
+  }
   if (entriesChanged(previous, next, (a, b) => a.key === b.key && a.stat === b.stat)) await indexFile.write(next);
 }
 

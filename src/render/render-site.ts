@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Eleventy, { type EleventyUserConfig } from '@11ty/eleventy';
 import type { ArchiveModel } from '../model/types.ts';
+import { collectGarbage } from '../pipeline/collect-garbage.ts';
 import { writeDirectoryAtomically } from './atomic.ts';
 import { formatCzechDate, formatCzechDateShort, pluralCs, pluralWordCs } from './czech.ts';
 import { checkRendered, manifestFile, planRender, rendererFingerprint, reusePages, saveManifest } from './incremental.ts';
@@ -34,10 +35,7 @@ export interface RenderOptions {
   outDir: string;
   /** The path the site is served under: "/" or "/zapisy/". Every link and asset honours it. */
   basePath?: string;
-  /**
-   * Runs on the temporary directory before it is swapped in, once every page is there (search
-   * indexing); /data/archive.json is written meanwhile.
-   */
+  /** Runs on the finished temporary directory before it is swapped in (search indexing). */
   afterRender?: (dir: string) => Promise<void>;
   /** Overrides the template folder (tests). */
   templatesDir?: string;
@@ -78,16 +76,15 @@ export async function renderSite(model: ArchiveModel, options: RenderOptions): P
     const runs = batchPages(plan.pages, options.pagesPerRun ?? PAGES_PER_RUN);
     for (const [index, pages] of runs.entries()) {
       await runEleventy(view, pages, dir, basePath, templatesDir, { archivePages: index === 0 });
+      // What Eleventy kept of a run is garbage once the run is written.
+      collectGarbage();
     }
     await checkRendered(plan, dir);
-    const copied = await reusePages(plan, outDir, dir);
     // /data/archive.json is written straight to the output: the largest file, shaped by no template.
-    // It is made while the search index is built (afterRender reads only the pages): Pagefind then
-    // works in its own process and this one would otherwise wait for it.
-    // Both are waited for before a failure of either is raised: nothing may still write into a
-    // directory that is being thrown away.
-    const done = await Promise.allSettled([writeOpenData(model, path.join(dir, routes.data.replace(/^\/+/, ''))), options.afterRender?.(dir)]);
-    for (const outcome of done) if (outcome.status === 'rejected') throw outcome.reason;
+    await writeOpenData(model, path.join(dir, routes.data.replace(/^\/+/, '')));
+    const copied = await reusePages(plan, outDir, dir);
+    collectGarbage();
+    if (options.afterRender) await options.afterRender(dir);
     const files = await filesUnder(dir);
     const result: RenderResult = {
       outDir,

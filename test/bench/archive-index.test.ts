@@ -99,4 +99,17 @@ describe('archive index', () => {
     expect(warm.diagnostics).toEqual(none.diagnostics);
     expect((await savedIndex()).size).toBe(files.length - 1);
   });
+
+  it('keeps the other files when only some are checked', async () => {
+    await rm(cacheDir, { recursive: true, force: true });
+    await analyzeArchive(root, undefined, { cacheDir });
+    const before = await savedIndex();
+    const some = (await readdir(path.join(root, 'minutes'), { recursive: true })).filter((f) => f.endsWith('.md')).sort().slice(0, 2);
+    await appendFile(path.join(root, 'minutes', some[0]!), '\nDoplněno.\n');
+    await analyzeArchive(root, some.map((f) => path.join(root, 'minutes', f)), { cacheDir });
+    const after = await savedIndex();
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    const shown = `minutes/${some[0]!.split(path.sep).join('/')}`;
+    expect(after.get(shown)!.key).not.toBe(before.get(shown)!.key);
+  });
 });
