@@ -31,9 +31,14 @@ export async function loadCli() {
   return import(pathToFileURL(ENTRY).href);
 }
 
-/** Hash of everything the bundle is made of: the sources, the locked dependencies and this file. */
+/**
+ * Hash of everything the bundle is made of: the sources, the locked dependencies, this file, and
+ * where the checkout is: the bundle holds each module's absolute URL, so a copy of the checkout
+ * that shares node_modules (as the workflow tests make) must not run this one's bundle, nor this
+ * one the copy's.
+ */
 export function codeVersion(repo = REPO) {
-  const hash = createHash('sha1');
+  const hash = createHash('sha1').update(path.resolve(repo)).update('\0');
   const files = readdirSync(path.join(repo, 'src'), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath, entry.name))
