@@ -77,7 +77,7 @@ export interface AnalyzeOptions {
  */
 export const MIN_FILES_FOR_WORKERS = 100;
 
-/** Files read (and cache entries written) at once. */
+/** Files handed to the worker pool (and their cache entries written) at once. */
 const IO_CONCURRENCY = 32;
 
 interface Entry {
@@ -107,7 +107,7 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
 
   const startedAt = Date.now();
   // The archive index: each minute's key and summary from the last run, in one file.
-  const indexFile = cache && options.cacheDir ? new StatIndex<IndexedFile>(options.cacheDir, 'index', paths.root, cache.salt) : undefined;
+  const indexFile = cache ? new StatIndex<IndexedFile>(cache.dir, 'index', paths.root, cache.salt) : undefined;
   const index = indexFile?.read() ?? new Map<string, IndexedFile>();
   // Synchronous on purpose: for thousands of small files it is several times cheaper than the
   // promise API, and nothing else runs yet.

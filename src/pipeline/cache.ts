@@ -82,7 +82,6 @@ export function registerFiles(paths: ProjectPaths): string[] {
 }
 
 export class FileCache {
-  private made = false;
   constructor(
     readonly dir: string,
     /** The tool and the registers: part of every key. */
@@ -106,23 +105,11 @@ export class FileCache {
     }
   }
 
-  /** Writes atomically (temporary file, then rename): a crash never leaves half an entry under the key. */
-  async put(key: string, part: 's' | 'b', value: unknown): Promise<void> {
-    const file = this.fileOf(key, part);
-    const content = seal(value);
-    try {
-      if (!this.made) {
-        await mkdir(this.dir, { recursive: true });
-        this.made = true;
-      }
-      await mkdir(path.dirname(file), { recursive: true });
-      const temp = `${file}.${process.pid}.tmp`;
-      await writeFile(temp, content);
-      await rename(temp, file);
-    } catch {
-      // A cache that cannot be written (read-only checkout, full disk) only costs speed.
-    }
+  /** Writes atomically: a crash never leaves half an entry under the key. */
+  put(key: string, part: 's' | 'b', value: unknown): Promise<void> {
+    return writeSealed(this.fileOf(key, part), value);
   }
+
 }
 
 /**
@@ -130,7 +117,7 @@ export class FileCache {
  * corrupted disk or a hand edit of a local cache (not an attacker, who could write the line too),
  * and SHA-1 over bytes costs a third of SHA-256 over a decoded string on the 200 MB of a 10,000-minute cache.
  */
-export function seal(value: unknown): Buffer {
+function seal(value: unknown): Buffer {
   const json = Buffer.from(JSON.stringify(value));
   return Buffer.concat([Buffer.from(`${createHash('sha1').update(json).digest('hex')}\n`), json]);
 }
@@ -144,6 +131,22 @@ export function unseal<T>(bytes: Buffer): T | undefined {
     return JSON.parse(json.toString('utf8')) as T;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Writes `value` sealed, through a temporary file and a rename, so a reader never sees half of it.
+ * A cache that cannot be written (read-only checkout, full disk) only costs speed: no error.
+ */
+export async function writeSealed(file: string, value: unknown): Promise<void> {
+  const content = seal(value);
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    await writeFile(temp, content);
+    await rename(temp, file);
+  } catch {
+    // Only speed is lost.
   }
 }
 

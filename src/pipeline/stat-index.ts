@@ -11,9 +11,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, type Stats } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { seal, unseal } from './cache.ts';
+import { unseal, writeSealed } from './cache.ts';
 
 export interface Remembered {
   /** Size, modification time and inode, when they can be trusted to show a change. */
@@ -23,7 +22,7 @@ export interface Remembered {
 /** A file's modification must be this much older than the run for its stat to be kept. */
 const RACY_MS = 3000;
 
-export function statSignature(stats: Stats): string {
+function statSignature(stats: Stats): string {
   return `${stats.size}:${stats.mtimeMs}:${stats.ino}`;
 }
 
@@ -62,16 +61,9 @@ export class StatIndex<T extends Remembered> {
   }
 
   /** Written atomically; a cache that cannot be written only costs speed. */
-  async write(entries: Map<string, T>): Promise<void> {
+  write(entries: Map<string, T>): Promise<void> {
     const saved: Saved<T> = { salt: this.salt, entries: [...entries] };
-    const temp = `${this.file}.${process.pid}.tmp`;
-    try {
-      await mkdir(path.dirname(this.file), { recursive: true });
-      await writeFile(temp, seal(saved));
-      await rename(temp, this.file);
-    } catch {
-      // Read-only checkout or full disk.
-    }
+    return writeSealed(this.file, saved);
   }
 }
 
