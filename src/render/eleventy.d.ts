@@ -8,6 +8,12 @@ declare module '@11ty/eleventy' {
     addFilter(name: string, filter: (...args: any[]) => unknown): void;
     addPlugin(plugin: (eleventyConfig: EleventyUserConfig) => void, options?: Record<string, unknown>): void;
     addPassthroughCopy(paths: string | Record<string, string>): EleventyUserConfig;
+    addTemplateFormats(formats: string | string[]): void;
+    /** A template language of its own: `compile` returns the render function of one file. */
+    addExtension(
+      extension: string,
+      options: { outputFileExtension?: string; compile: (content: string, inputPath: string) => (data: unknown) => Promise<string> },
+    ): void;
     /** `false` from the callback leaves the template out of the build. */
     addPreprocessor(name: string, extensions: string, callback: (data: Record<string, unknown>, content: string) => unknown): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;

@@ -84,5 +84,10 @@ export const CLIENT_SCRIPT = 'assets/search.js';
 /** The query parameter of /hledat/ (shareable links: /hledat/?q=noclehárna&rok=2021). */
 export const QUERY_PARAM = 'q';
 
-/** Results shown at once; "Zobrazit další" loads the next batch. */
+/**
+ * Results shown first. Each costs its fragment (the page's text, ~2.5 kB as sent) before anything
+ * shows, so the first answer is as long as a phone's screen and Pagefind's own UI (5), not more.
+ */
+export const FIRST_PAGE_SIZE = 5;
+/** Results that "Zobrazit další" adds: once the member asks for more, larger batches. */
 export const PAGE_SIZE = 10;

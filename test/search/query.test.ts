@@ -9,7 +9,7 @@ import { SITE_STRATEGY, STEMS_MARKER } from '../../src/search/config.ts';
 import { buildExcerpt, realText } from '../../src/search/excerpt.ts';
 import { bestStrategy, meetingIdOf, scoreQuery, summarize, type EvalQuery } from '../../src/search/evaluate.ts';
 import { indexedText } from '../../src/search/html-text.ts';
-import { pageUrl, separateWords } from '../../src/search/index-site.ts';
+import { pageUrl, separateWords, withoutIds } from '../../src/search/index-site.ts';
 import { highlightTerms, pagefindQuery, prefixQuery, queryWords, stemQuery, wordMatches } from '../../src/search/query.ts';
 import { indexStems, withStemsBlock } from '../../src/search/stems.ts';
 import { stemCzech } from '../../src/text/czech-stemmer.ts';
@@ -129,6 +129,12 @@ describe('indexed text of a page', () => {
     expect(separateWords('<dt>Datum</dt><dd>pondělí</dd><dt>Stav</dt>')).toBe('<dt>Datum</dt> <dd>pondělí</dd> <dt>Stav</dt>');
     expect(separateWords('<span>Odpovídá: Jana Nováková</span><span>Termín: 2. ledna</span>')).toBe('<span>Odpovídá: Jana Nováková</span> <span>Termín: 2. ledna</span>');
     expect(separateWords('<strong>Naděje</strong><span>:</span>')).toBe('<strong>Naděje</strong><span>:</span>');
+  });
+
+  it('drops element ids (Pagefind would keep each as an anchor) and nothing else', () => {
+    expect(withoutIds('<h2 id="zapis" class="x">Zápis</h2><section aria-labelledby="zapis" data-id="7">id="text"</section>')).toBe(
+      '<h2 class="x">Zápis</h2><section aria-labelledby="zapis" data-id="7">id="text"</section>',
+    );
   });
 });
 

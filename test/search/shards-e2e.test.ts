@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { generateArchive } from '../../src/bench/generate.ts';
 import { buildSite } from '../../src/cli/build.ts';
 import { startServer, type RunningServer } from '../../src/render/dev-server.ts';
-import { MANIFEST_FILE, type SearchManifest } from '../../src/search/config.ts';
+import { FIRST_PAGE_SIZE, MANIFEST_FILE, PAGE_SIZE, type SearchManifest } from '../../src/search/config.ts';
 import { REPO_ROOT } from '../../src/search/evaluate.ts';
 import { describeWithChromium, launchChromium } from '../helpers/browser.ts';
 
@@ -81,7 +81,7 @@ describeWithChromium('search over index shards in Chromium', () => {
     const needed: string[] = [];
     let pages = 0;
     for (const shard of manifest.shards) {
-      if (pages >= 10) break;
+      if (pages >= FIRST_PAGE_SIZE) break;
       needed.push(shard.id);
       pages += shard.pages;
     }
@@ -91,13 +91,13 @@ describeWithChromium('search over index shards in Chromium', () => {
   it('loads only the newest shards for the first results, then older ones as more are asked for, newest first throughout', async () => {
     expect(manifest.shards.length).toBeGreaterThan(3);
     const { page, shards, problems } = await open({ q: QUERY });
-    expect((await shownDates(page)).length).toBe(10);
+    expect((await shownDates(page)).length).toBe(FIRST_PAGE_SIZE);
     expect([...shards].sort()).toEqual(shardsForFirstPage().sort());
     const oldest = manifest.shards.at(-1)!;
     expect(await page.locator('[data-search-status]').innerText()).toContain(`Zápisy z let ${manifest.shards.at(-1)!.from}`);
     expect(await page.locator('[data-search-more]').innerText()).toContain('prohledat i roky');
 
-    for (let shown = 10; shown < MINUTES; shown += 10) {
+    for (let shown = FIRST_PAGE_SIZE; shown < MINUTES; shown += PAGE_SIZE) {
       await page.locator('[data-search-more]').click();
       await waitForSearch(page, shown);
     }

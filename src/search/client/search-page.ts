@@ -10,7 +10,7 @@
  * - The query is stemmed like the index was (strategy compiled in by indexSite); results are the
  *   meetings newest first, each with its group, date and an excerpt of the real text.
  */
-import { BUNDLE_DIR, FILTER_NAMES, FILTERS, MANIFEST_FILE, META_DATE, PAGE_SIZE, QUERY_PARAM, SITE_STRATEGY, type FilterName, type SearchManifest, type SearchStrategy } from '../config.ts';
+import { BUNDLE_DIR, FILTER_NAMES, FILTERS, FIRST_PAGE_SIZE, MANIFEST_FILE, META_DATE, PAGE_SIZE, QUERY_PARAM, SITE_STRATEGY, type FilterName, type SearchManifest, type SearchStrategy } from '../config.ts';
 import { buildExcerpt } from '../excerpt.ts';
 import { pagefindQuery } from '../query.ts';
 import { IDLE_STATUS, LOAD_ERROR, SEARCH_ERROR, moreLabel, olderLabel, resultsStatus } from './messages.ts';
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
     el!.list.setAttribute('aria-busy', 'true');
     try {
       const started = sharded.start({ term: term || null, filters });
-      await started.fill(PAGE_SIZE);
+      await started.fill(FIRST_PAGE_SIZE);
       if (current !== generation) return;
       walk = started;
       shown = 0;
@@ -155,8 +155,9 @@ async function main(): Promise<void> {
   async function showMore(current: number, focusFirst: boolean): Promise<void> {
     const results = walk;
     if (!results) return;
-    await results.fill(shown + PAGE_SIZE);
-    const batch = results.results.slice(shown, shown + PAGE_SIZE);
+    const size = shown === 0 ? FIRST_PAGE_SIZE : PAGE_SIZE;
+    await results.fill(shown + size);
+    const batch = results.results.slice(shown, shown + size);
     const data = await Promise.all(batch.map((r) => r.data()));
     if (current !== generation) return;
     const items = data.map((d) => resultItem(d.url, d.meta, d.filters, buildExcerpt(d.content, currentQuery).html));
