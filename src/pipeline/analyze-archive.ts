@@ -16,14 +16,14 @@ import type { ContentHtml } from '../model/minute-part.ts';
 import type { RenderedText } from '../model/types.ts';
 import { loadRegisters, type Registers } from '../registers/load-registers.ts';
 import { displayPath, projectPaths, type ProjectPaths } from '../registers/project.ts';
-import { validateArchive } from '../validate/validate-archive.ts';
+import { validateArchive, type CheckedMinute } from '../validate/validate-archive.ts';
 import type { ValidatedMinute } from '../validate/validate-minute.ts';
 import type { AnalysisWorkerData } from './analysis-worker.ts';
 import type { AnalysisEnvironment, FileAnalysis, FileBody, FileInput, FileSummary } from './analyze-file.ts';
 import { FileCache, registerFiles, registersHash, toolVersion } from './cache.ts';
 import { archiveTargets } from './archive-targets.ts';
 import { mapConcurrently } from './map-concurrently.ts';
-import { StatIndex, entriesChanged, trustedStat, unchangedByStat, type Remembered } from './stat-index.ts';
+import { StatIndex, trustedStat, unchangedByStat, type Remembered } from './stat-index.ts';
 import { hydrateMinute } from './hydrate-minute.ts';
 import { bundledWorker } from './worker-bundle.ts';
 import { WorkerPool } from './worker-pool.ts';
@@ -38,11 +38,12 @@ export interface AnalyzedMinute {
 export interface CheckedArchive {
   paths: ProjectPaths;
   registers: Registers;
-  minutes: ValidatedMinute[];
+  minutes: CheckedMinute[];
   diagnostics: Diagnostic[];
 }
 
 export interface AnalyzedArchive extends CheckedArchive {
+  /** The minutes with their validated frontmatter, extracted data and body (none with `diagnosticsOnly`). */
   analyzed: AnalyzedMinute[];
   /** Of `diagnostics`, those of read, parse and validate (without the extraction warnings). */
   checkDiagnostics: Diagnostic[];
@@ -57,9 +58,9 @@ export interface AnalyzeOptions {
   /** The model will be built: load the extracted data and HTML of cached files too. */
   needBodies?: boolean;
   /**
-   * Only the diagnostics and the validated minutes are wanted (`minutes validate`): `analyzed` is
-   * left empty, and the parser, the extractor and the HTML pipeline are loaded only when a file
-   * needs analysing, a third of a warm validate's time otherwise.
+   * Only the diagnostics are wanted (`minutes validate`): `analyzed` is left empty, and the parser,
+   * the extractor and the HTML pipeline are loaded only when a file needs analysing, a third of a
+   * warm validate's time otherwise.
    */
   diagnosticsOnly?: boolean;
   /**
@@ -167,7 +168,7 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
 
   const check: Diagnostic[] = [...registers.diagnostics];
   const extract: Diagnostic[] = [];
-  const minutes: ValidatedMinute[] = [];
+  const minutes: CheckedMinute[] = [];
   const analyzed: AnalyzedMinute[] = [];
   for (const entry of entries) {
     if (!entry.exists) {
@@ -181,25 +182,26 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
     const minute = hydrateMinute(entry.shown, () => bytesOf(entry), summary.minute);
     minutes.push(minute);
     if (options.diagnosticsOnly) continue;
-    if (entry.body) {
-      analyzed.push({ minute, ...entry.body });
-      continue;
-    }
-    // A cache hit for `minutes validate`: the body is read only if something asks for it.
+    // A cache hit for `minutes validate`: the body (with the frontmatter) is read only if something asks for it.
     const { key, file, shown } = entry;
-    let body: FileBody | undefined;
     const loadBody = (): FileBody => {
-      if (body) return body;
-      body = cache?.getSync<FileBody>(key!, 'b');
-      if (!body) {
-        body = inProcess({ file, shown, bytes: bytesOf(entry) }).body;
-        if (!body) throw new Error(`${shown}: the cached analysis does not match the file`);
-        void cache?.put(key!, 'b', body);
+      if (entry.body) return entry.body;
+      entry.body = cache?.getSync<FileBody>(key!, 'b');
+      if (!entry.body) {
+        entry.body = inProcess({ file, shown, bytes: bytesOf(entry) }).body;
+        if (!entry.body) throw new Error(`${shown}: the cached analysis does not match the file`);
+        void cache?.put(key!, 'b', entry.body);
       }
-      return body;
+      return entry.body;
+    };
+    const validated: ValidatedMinute = {
+      ...minute,
+      get frontmatter() {
+        return loadBody().frontmatter;
+      },
     };
     analyzed.push({
-      minute,
+      minute: validated,
       get extracted() {
         return loadBody().extracted;
       },
@@ -232,7 +234,7 @@ interface IndexedFile extends Remembered {
 }
 
 /**
- * Rewrites the archive index when a file was added, removed, changed or first trusted by its stat.
+ * Saves the archive index when a file was added, removed, changed or first trusted by its stat.
  * A run over some files only (`minutes validate a.md`) updates their entries and keeps the others.
  */
 async function saveIndex(indexFile: StatIndex<IndexedFile>, previous: Map<string, IndexedFile>, entries: readonly Entry[], wholeArchive: boolean): Promise<void> {
@@ -241,7 +243,7 @@ async function saveIndex(indexFile: StatIndex<IndexedFile>, previous: Map<string
     if (exists && key && summary) next.set(shown, { key, stat, summary });
     else next.delete(shown);
   }
-  if (entriesChanged(previous, next, (a, b) => a.key === b.key && a.stat === b.stat)) await indexFile.write(next);
+  await indexFile.save(next, (a, b) => a.key === b.key && a.stat === b.stat);
 }
 
 async function analysisPool(

@@ -28,7 +28,7 @@ let toolHash: string | undefined;
 
 /** Hash of the analysis code and the locked dependencies: a new version of either empties the cache in effect. */
 export function toolVersion(): string {
-  toolHash ??= createHash('sha256').update(`minutes-cache-v2\0${dependenciesHash()}\0${codeHash(ANALYSIS_DIRS)}`).digest('hex');
+  toolHash ??= createHash('sha256').update(`minutes-cache-v3\0${dependenciesHash()}\0${codeHash(ANALYSIS_DIRS)}`).digest('hex');
   return toolHash;
 }
 
@@ -106,8 +106,8 @@ export class FileCache {
   }
 
   /** Writes atomically: a crash never leaves half an entry under the key. */
-  put(key: string, part: 's' | 'b', value: unknown): Promise<void> {
-    return writeSealed(this.fileOf(key, part), value);
+  async put(key: string, part: 's' | 'b', value: unknown): Promise<void> {
+    await writeSealed(this.fileOf(key, part), value);
   }
 
 }
@@ -126,7 +126,7 @@ function seal(value: unknown): Buffer {
 export function unseal<T>(bytes: Buffer): T | undefined {
   if (bytes.length < SEAL_LENGTH || bytes[SEAL_LENGTH - 1] !== 0x0a) return undefined;
   const json = bytes.subarray(SEAL_LENGTH);
-  if (createHash('sha1').update(json).digest('hex') !== bytes.toString('latin1', 0, SEAL_LENGTH - 1)) return undefined;
+  if (createHash('sha1').update(json).digest('hex') !== sealOf(bytes)) return undefined;
   try {
     return JSON.parse(json.toString('utf8')) as T;
   } catch {
@@ -135,19 +135,26 @@ export function unseal<T>(bytes: Buffer): T | undefined {
 }
 
 /**
- * Writes `value` sealed, through a temporary file and a rename, so a reader never sees half of it.
- * A cache that cannot be written (read-only checkout, full disk) only costs speed: no error.
+ * Writes `value` sealed, through a temporary file and a rename, so a reader never sees half of it;
+ * returns its checksum. A cache that cannot be written (read-only checkout, full disk) only costs
+ * speed: no error, and no checksum.
  */
-export async function writeSealed(file: string, value: unknown): Promise<void> {
+export async function writeSealed(file: string, value: unknown): Promise<string | undefined> {
   const content = seal(value);
   try {
     await mkdir(path.dirname(file), { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
     await writeFile(temp, content);
     await rename(temp, file);
+    return sealOf(content);
   } catch {
-    // Only speed is lost.
+    return undefined; // Only speed is lost.
   }
+}
+
+/** The checksum a sealed file starts with. */
+export function sealOf(bytes: Buffer): string {
+  return bytes.toString('latin1', 0, SEAL_LENGTH - 1);
 }
 
 /** 40 hex digits and a newline. */

@@ -2,16 +2,16 @@ import { parseDocument, type Document } from 'yaml';
 import { createLocator, type Locator } from '../parse/locator.ts';
 import type { ParsedYaml, YamlPlacement } from '../parse/yaml.ts';
 import { normalizeText } from '../read/read-source.ts';
-import type { ValidatedMinute } from '../validate/validate-minute.ts';
+import type { CheckedMinute } from '../validate/validate-archive.ts';
 import type { SavedMinute } from './analyze-file.ts';
 
 /**
- * A ValidatedMinute from its saved summary and the file's bytes. The bytes, text, YAML document
+ * A CheckedMinute from its saved summary and the file's bytes. The bytes, text, YAML document
  * and locator are read and made only when asked for: an archive-wide stage (duplicate
  * meetings, the model) reads little of them, and 10,000 minutes must not each keep a tree and a
  * YAML document.
  */
-export function hydrateMinute(shown: string, readBytes: () => Uint8Array, saved: SavedMinute): ValidatedMinute {
+export function hydrateMinute(shown: string, readBytes: () => Uint8Array, saved: SavedMinute): CheckedMinute {
   let text: string | undefined;
   // Same text as decodeSource gave the parse: TextDecoder drops the BOM, normalizeText the CRs.
   const getText = () => (text ??= normalizeText(new TextDecoder().decode(readBytes())));
@@ -45,7 +45,7 @@ export function hydrateMinute(shown: string, readBytes: () => Uint8Array, saved:
       return getText();
     },
   };
-  const parsed: ValidatedMinute['parsed'] = {
+  const parsed: CheckedMinute['parsed'] = {
     source,
     frontmatter,
     get locator() {
@@ -53,5 +53,5 @@ export function hydrateMinute(shown: string, readBytes: () => Uint8Array, saved:
     },
     diagnostics: [],
   };
-  return { id: saved.id, parsed, frontmatter: saved.frontmatter, placement };
+  return { id: saved.id, parsed, placement, meeting: saved.meeting };
 }

@@ -27,7 +27,7 @@ export async function bundledWorker(module: URL): Promise<URL | undefined> {
     // Not built yet for this version of the tool.
   }
   try {
-    const { build } = await import('esbuild');
+    const { build, stop } = await import('esbuild');
     const result = await build({
       entryPoints: [fileURLToPath(module)],
       bundle: true,
@@ -38,6 +38,8 @@ export async function bundledWorker(module: URL): Promise<URL | undefined> {
       logLevel: 'silent',
       banner: { js: REQUIRE_SHIM },
     });
+    // Not kept for the rest of the run with what the bundling took (see bin/cli-bundle.js).
+    await stop();
     await mkdir(BUNDLE_DIR, { recursive: true });
     // Written under a temporary name and renamed: a parallel run never loads half a file.
     const temp = `${file}.${process.pid}.${Date.now()}.tmp`;

@@ -21,7 +21,7 @@ import * as pagefind from 'pagefind';
 import { dependenciesHash } from '../pipeline/cache.ts';
 import { codeHash } from '../pipeline/code-hash.ts';
 import { mapConcurrently } from '../pipeline/map-concurrently.ts';
-import { StatIndex, entriesChanged, trustedStat, unchangedByStat, type Remembered } from '../pipeline/stat-index.ts';
+import { StatIndex, trustedStat, unchangedByStat, type Remembered } from '../pipeline/stat-index.ts';
 import { filesUnder, linkFiles } from '../render/link-files.ts';
 import { BUNDLE_DIR, CLIENT_SCRIPT, MANIFEST_FILE, SHARD_FILTER, SITE_STRATEGY, SORT_KEY, type SearchManifest, type SearchStrategy } from './config.ts';
 import { decodeEntities } from './html-text.ts';
@@ -231,7 +231,7 @@ async function searchablePages(
     }
     pages.push({ file, url: pageUrl(file), year: entry.page.year, hash: entry.page.hash });
   }
-  if (remembered && entriesChanged(known, next, (a, b) => a.stat === b.stat && a.page?.hash === b.page?.hash)) await remembered.write(next);
+  await remembered?.save(next, (a, b) => a.stat === b.stat && a.page?.hash === b.page?.hash);
   const sortedFilters = Object.fromEntries([...filters].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, values]) => [name, [...values].sort()]));
   return { pages, filters: sortedFilters };
 }
@@ -277,15 +277,22 @@ const PAGEFIND_SCRIPT = 'pagefind.js';
 
 /** The bundle as published: without the unused UIs and with Pagefind's module minified (the site never starts its worker). */
 async function trimBundle(bundle: string): Promise<void> {
-  const { transform } = await import('esbuild');
   for (const name of await readdir(bundle)) {
     const file = path.join(bundle, name);
     if (UNUSED_UI.test(name)) await rm(file, { force: true });
-    else if (name === PAGEFIND_SCRIPT) {
-      const minified = await transform(await readFile(file, 'utf8'), { loader: 'js', format: 'esm', minify: true, charset: 'utf8' });
-      await writeFile(file, minified.code);
-    }
+    else if (name === PAGEFIND_SCRIPT) await writeFile(file, await minifiedPagefind(await readFile(file, 'utf8')));
   }
+}
+
+/** Every shard gets the same script from the same Pagefind: it is minified once per run. */
+let lastMinified: { source: string; minified: Promise<string> } | undefined;
+
+function minifiedPagefind(source: string): Promise<string> {
+  if (lastMinified?.source !== source) {
+    const minified = import('esbuild').then(({ transform }) => transform(source, { loader: 'js', format: 'esm', minify: true, charset: 'utf8' })).then((r) => r.code);
+    lastMinified = { source, minified };
+  }
+  return lastMinified.minified;
 }
 
 /** "zapisy/2021-10-25-cizinci/index.html" → "/zapisy/2021-10-25-cizinci/" (site-relative; the browser adds the base path). */

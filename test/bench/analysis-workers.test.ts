@@ -22,7 +22,7 @@ let root: string;
 function essence(archive: AnalyzedArchive) {
   return {
     diagnostics: archive.diagnostics,
-    minutes: archive.minutes.map((m) => ({ id: m.id, path: m.parsed.source.path, frontmatter: m.frontmatter, yaml: m.placement.text })),
+    minutes: archive.analyzed.map(({ minute: m }) => ({ id: m.id, path: m.parsed.source.path, frontmatter: m.frontmatter, yaml: m.placement.text })),
     analyzed: JSON.parse(JSON.stringify(archive.analyzed.map(({ extracted, body }) => ({ extracted, body })))),
     model: buildModel({ config: archive.registers.config!, registers: archive.registers, analyzed: archive.analyzed }),
   };

@@ -3,7 +3,7 @@
  * from one file, trusting its stat only when the file was last modified well before a run; an edit
  * is always seen, and the result equals a run without cache.
  */
-import { readFile, readdir, rm, mkdtemp, utimes, writeFile, appendFile } from 'node:fs/promises';
+import { readFile, readdir, rm, mkdtemp, stat, utimes, writeFile, appendFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { generateArchive } from '../../src/bench/generate.ts';
 import { REPO_ROOT } from '../../src/bench/run.ts';
 import { analyzeArchive } from '../../src/pipeline/analyze-archive.ts';
 import { unseal } from '../../src/pipeline/cache.ts';
+import { StatIndex } from '../../src/pipeline/stat-index.ts';
 
 let work: string;
 let root: string;
@@ -23,12 +24,13 @@ async function ageAll(): Promise<void> {
   for (const file of files) await utimes(file, HOUR_AGO, HOUR_AGO);
 }
 
+/** The index as the next run reads it: the base file and the changes beside it. */
 async function savedIndex(): Promise<Map<string, { stat?: string; key: string }>> {
   const name = (await readdir(cacheDir)).find((f) => f.startsWith('index-') && f.endsWith('.json'));
   expect(name, 'the archive index is written').toBeDefined();
-  const saved = unseal<{ entries: [string, { stat?: string; key: string }][] }>(await readFile(path.join(cacheDir, name!)));
+  const saved = unseal<{ salt: string }>(await readFile(path.join(cacheDir, name!)));
   expect(saved, 'the archive index verifies').toBeDefined();
-  return new Map(saved!.entries);
+  return new StatIndex<{ stat?: string; key: string }>(cacheDir, 'index', root, saved!.salt).read();
 }
 
 async function clearPerFileEntries(): Promise<void> {
@@ -59,17 +61,26 @@ describe('archive index', () => {
     expect(index.get(shown(files[1]!))?.stat).toMatch(/^\d+:[\d.]+:\d+$/);
   });
 
-  it('answers a warm run from the index alone, as a run without cache does', async () => {
+  it('answers a warm check from the index alone, as a run without cache does', async () => {
     await rm(cacheDir, { recursive: true, force: true });
     await ageAll();
     await analyzeArchive(root, undefined, { cacheDir });
     await clearPerFileEntries();
-    const warm = await analyzeArchive(root, undefined, { cacheDir });
+    const warm = await analyzeArchive(root, undefined, { cacheDir, diagnosticsOnly: true });
     const none = await analyzeArchive(root);
     expect(warm.diagnostics).toEqual(none.diagnostics);
-    expect(warm.minutes.map((m) => m.id)).toEqual(none.minutes.map((m) => m.id));
-    expect(warm.minutes.map((m) => m.frontmatter)).toEqual(none.minutes.map((m) => m.frontmatter));
+    expect(warm.minutes.map((m) => [m.id, m.meeting])).toEqual(none.minutes.map((m) => [m.id, m.meeting]));
     expect((await readdir(cacheDir)).filter((f) => !f.startsWith('index-')), 'nothing was analysed again').toEqual([]);
+  });
+
+  it('gives the frontmatter of a cached minute, from its body, as a run without cache does', async () => {
+    await rm(cacheDir, { recursive: true, force: true });
+    await ageAll();
+    await analyzeArchive(root, undefined, { cacheDir });
+    const warm = await analyzeArchive(root, undefined, { cacheDir });
+    const none = await analyzeArchive(root);
+    expect(warm.analyzed.map((a) => a.minute.frontmatter)).toEqual(none.analyzed.map((a) => a.minute.frontmatter));
+    expect(none.analyzed.length).toBe(files.length);
   });
 
   it('sees an edit, even one that keeps the size, and a deleted file', async () => {
@@ -111,5 +122,65 @@ describe('archive index', () => {
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
     const shown = `minutes/${some[0]!.split(path.sep).join('/')}`;
     expect(after.get(shown)!.key).not.toBe(before.get(shown)!.key);
+  });
+});
+
+describe('StatIndex changes file', () => {
+  let dir: string;
+  type Entry = { key: string; stat?: string };
+  const same = (a: Entry, b: Entry) => a.key === b.key;
+  const entries = (n: number, version = 0) => new Map(Array.from({ length: n }, (_, i): [string, Entry] => [`f${i}`, { key: `k${i}.${version}` }]));
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'kpss-stat-index-'));
+  });
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('saves a few changes beside the index, rewrites it for many, and reads both back', async () => {
+    const open = () => new StatIndex<Entry>(dir, 'index', '/archive', 'salt');
+    const first = open();
+    first.read();
+    await first.save(entries(1000), same);
+    const base = await readFile(first.file);
+
+    const second = open();
+    const few = new Map(second.read());
+    few.set('f7', { key: 'changed' });
+    few.delete('f8');
+    await second.save(few, same);
+    expect(await readFile(second.file), 'the index itself is not rewritten').toEqual(base);
+    expect((await stat(second.changesFile)).size).toBeLessThan(base.length / 10);
+    expect(open().read()).toEqual(few);
+
+    const unchanged = open();
+    const written = (await stat(unchanged.changesFile)).mtimeMs;
+    await unchanged.save(new Map(unchanged.read()), same);
+    expect((await stat(unchanged.changesFile)).mtimeMs, 'nothing changed, nothing written').toBe(written);
+
+    const third = open();
+    third.read();
+    const many = entries(1000, 1);
+    await third.save(many, same);
+    expect(await readFile(third.file)).not.toEqual(base);
+    await expect(stat(third.changesFile), 'the changes are in the index now').rejects.toThrow();
+    expect(open().read()).toEqual(many);
+  });
+
+  it('ignores changes made to another version of the index', async () => {
+    const open = () => new StatIndex<Entry>(dir, 'other', '/archive', 'salt');
+    const a = open();
+    a.read();
+    await a.save(entries(200), same);
+    const b = open();
+    const changed = new Map(b.read()).set('f1', { key: 'changed' });
+    await b.save(changed, same);
+    const stale = await readFile(b.changesFile);
+    const c = open();
+    c.read();
+    await c.save(entries(200, 2), same);
+    await writeFile(c.changesFile, stale);
+    expect(open().read()).toEqual(entries(200, 2));
   });
 });
