@@ -29,10 +29,12 @@ function withoutKey(value: unknown, key: string): unknown {
 }
 
 /**
- * The open data as JSON text (two-space indented, newline-terminated) in pieces: at tens of
- * thousands of minutes the document is larger than one JavaScript string can be.
+ * The open data as JSON text (newline-terminated) in pieces: at tens of thousands of minutes the
+ * document is larger than one JavaScript string can be. Two-space indented for people (`minutes
+ * extract`), or compact (`space` 0) for the site's file: a third smaller, and written in a third
+ * of the time (3 s of a warm build at 10,000 minutes went into indenting it).
  */
-export function* openDataChunks(model: ArchiveModel): Generator<string> {
-  yield* jsonChunks(model, (key, value) => (key === OPEN_DATA_OMITTED_KEY ? undefined : value));
+export function* openDataChunks(model: ArchiveModel, space = 2): Generator<string> {
+  yield* jsonChunks(model, (key, value) => (key === OPEN_DATA_OMITTED_KEY ? undefined : value), { space });
   yield '\n';
 }

@@ -6,12 +6,15 @@ import type { Writable } from 'node:stream';
 import { openDataChunks } from '../model/open-data.ts';
 import type { ArchiveModel } from '../model/types.ts';
 
+/** /data/archive.json is compact JSON: it is read by programs, and people have `minutes extract`. */
+const SITE_FILE_SPACE = 0;
+
 /** Writes /data/archive.json piece by piece (see openDataChunks). */
 export async function writeOpenData(model: ArchiveModel, file: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const out = createWriteStream(file, { encoding: 'utf8' });
   const closed = once(out, 'close');
-  await writeChunks(openDataChunks(model), out);
+  await writeChunks(openDataChunks(model, SITE_FILE_SPACE), out);
   out.end();
   await closed;
 }
@@ -30,7 +33,7 @@ export async function writeChunks(chunks: Iterable<string>, out: Writable): Prom
 
 const WRITE_SIZE = 1 << 20;
 
-/** The whole document as one string: for small archives and tests (see openDataChunks for why not always). */
+/** The site's document as one string: for small archives and tests (see openDataChunks for why not always). */
 export function openDataJson(model: ArchiveModel): string {
-  return [...openDataChunks(model)].join('');
+  return [...openDataChunks(model, SITE_FILE_SPACE)].join('');
 }

@@ -36,7 +36,9 @@ describe('writeOpenData', () => {
       meetings: [{ id: 'a', body: { markdown: 'm', text: 't', html: '<p>t</p>' }, gone: undefined }, 2, 'three', null],
       html: 'dropped at the top too',
     } as unknown as ArchiveModel;
-    expect([...openDataChunks(odd)].join('')).toBe(openDataJson(odd));
-    expect([...openDataChunks({} as ArchiveModel)].join('')).toBe(openDataJson({} as ArchiveModel));
+    const withoutHtml = (key: string, value: unknown) => (key === 'html' ? undefined : value);
+    expect(openDataJson(odd), 'the site file: compact').toBe(`${JSON.stringify(odd, withoutHtml)}\n`);
+    expect([...openDataChunks(odd)].join(''), 'minutes extract: indented').toBe(`${JSON.stringify(odd, withoutHtml, 2)}\n`);
+    expect(openDataJson({} as ArchiveModel)).toBe('{}\n');
   });
 });
