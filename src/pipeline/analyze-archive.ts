@@ -182,7 +182,8 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
     const minute = hydrateMinute(entry.shown, () => bytesOf(entry), summary.minute);
     minutes.push(minute);
     if (options.diagnosticsOnly) continue;
-    // A cache hit for `minutes validate`: the body (with the frontmatter) is read only if something asks for it.
+    // The body (extracted data, HTML, frontmatter) of a cache hit is read only when something asks for it;
+    // a build (needBodies) has read every body already.
     const { key, file, shown } = entry;
     const loadBody = (): FileBody => {
       if (entry.body) return entry.body;

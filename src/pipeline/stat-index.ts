@@ -6,8 +6,8 @@
  * year, filters and hash) use it.
  *
  * A stat is kept only for a file last modified well before the run began: a file written during
- * the run, or within the timestamp granularity of a coarse file system, could change again and
- * keep its stat, so the next run reads it.
+ * the run, or within the timestamp granularity of its file system, could change again and keep its
+ * stat, so the next run reads it.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, type Stats } from 'node:fs';
@@ -20,8 +20,14 @@ export interface Remembered {
   stat?: string;
 }
 
-/** A file's modification must be this much older than the run for its stat to be kept. */
-const RACY_MS = 3000;
+/**
+ * A file's modification must be this much older than the run for its stat to be kept, so that a
+ * second change within the same tick of the file system's clock cannot keep the stat. Times with
+ * a fraction of a second (ext4, btrfs, APFS, NTFS: the kernel's tick is a few milliseconds) need
+ * little; whole seconds (FAT keeps two, some network file systems one) need more.
+ */
+const RACY_FINE_MS = 100;
+const RACY_COARSE_MS = 3000;
 
 function statSignature(stats: Stats): string {
   return `${stats.size}:${stats.mtimeMs}:${stats.ino}`;
@@ -29,7 +35,8 @@ function statSignature(stats: Stats): string {
 
 /** The signature to remember for a file, or undefined when the file is too fresh to trust it. */
 export function trustedStat(stats: Stats, runStartedAt: number): string | undefined {
-  return stats.mtimeMs < runStartedAt - RACY_MS ? statSignature(stats) : undefined;
+  const margin = stats.mtimeMs % 1000 === 0 ? RACY_COARSE_MS : RACY_FINE_MS;
+  return stats.mtimeMs < runStartedAt - margin ? statSignature(stats) : undefined;
 }
 
 /** Whether what was remembered of a file still holds, by its stat alone. */

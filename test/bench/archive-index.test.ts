@@ -49,16 +49,25 @@ describe('archive index', () => {
     if (work) await rm(work, { recursive: true, force: true });
   });
 
-  it('keeps the stat only of files modified well before the run', async () => {
+  it('keeps the stat only of files modified well before the run, by the precision of their times', async () => {
     await rm(cacheDir, { recursive: true, force: true });
     await ageAll();
+    const now = Date.now();
     await appendFile(files[0]!, '\nDoplněno.\n');
+    await utimes(files[0]!, new Date(now + 1000), new Date(now + 1000));
+    // A second and a half ago, with milliseconds: a file system with fine times.
+    await utimes(files[2]!, new Date(now - 1500.5), new Date(now - 1500.5));
+    // Two seconds ago, in whole seconds: maybe a file system that keeps no more.
+    const wholeSecond = new Date(Math.floor(now / 1000) * 1000 - 2000);
+    await utimes(files[3]!, wholeSecond, wholeSecond);
     await analyzeArchive(root, undefined, { cacheDir });
     const index = await savedIndex();
     expect(index.size).toBe(files.length);
     const shown = (file: string) => path.relative(root, file).split(path.sep).join('/');
-    expect(index.get(shown(files[0]!))?.stat, 'just edited: read and hashed next time').toBeUndefined();
+    expect(index.get(shown(files[0]!))?.stat, 'edited during the run: read and hashed next time').toBeUndefined();
     expect(index.get(shown(files[1]!))?.stat).toMatch(/^\d+:[\d.]+:\d+$/);
+    expect(index.get(shown(files[2]!))?.stat, 'fine times: a moment is enough').toMatch(/^\d+:[\d.]+:\d+$/);
+    expect(index.get(shown(files[3]!))?.stat, 'whole seconds: trusted only after three').toBeUndefined();
   });
 
   it('answers a warm check from the index alone, as a run without cache does', async () => {
