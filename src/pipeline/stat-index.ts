@@ -110,7 +110,7 @@ export class StatIndex<T extends Remembered> {
 
 /**
  * The changes file grows with every run until the base is rewritten: at most this many entries, or
- * this share of the base (a warm check of 10,000 minutes reads 9 MB of base; a tenth more is cheap,
+ * this share of the base (a warm check of 10,000 minutes reads 4 MB of base; a tenth more is cheap,
  * rewriting the whole is not).
  */
 const MIN_CHANGES = 64;
