@@ -35,6 +35,8 @@ export interface FirstSearch {
   /** Of `bytes`, what came from the Pagefind bundle. */
   pagefindBytes: number;
   results: number;
+  /** Every response, largest first: where the bytes go. */
+  responses: { path: string; bytes: number }[];
 }
 
 export interface BenchOptions {
@@ -227,6 +229,7 @@ export async function measureFirstSearch(site: string, log: (line: string) => vo
       requests: all.length,
       pagefindBytes: all.filter((r) => r.url.includes('/pagefind/')).reduce((s, r) => s + r.bytes, 0),
       results,
+      responses: all.map((r) => ({ path: new URL(r.url).pathname, bytes: r.bytes })).sort((a, b) => b.bytes - a.bytes),
     };
   } finally {
     await browser.close();
@@ -253,10 +256,18 @@ export function formatReport(report: BenchReport): string {
     `Balík Pagefind: ${(report.pagefindBundleBytes / 1024).toFixed(0)} KiB v ${report.pagefindBundleFiles} souborech, ${report.shards.length} ${report.shards.length === 1 ? 'oddíl' : 'oddílů'} (${report.shards.map((s) => `${s.id}: ${s.pages}`).join(', ')}).`,
     ...timingLines(report),
     report.firstSearch
-      ? `První vyhledávání („${report.firstSearch.query}“, ${report.firstSearch.results} výsledků na stránce): ${(report.firstSearch.bytes / 1024).toFixed(0)} KiB přenosu tak, jak web posílá GitHub Pages (gzip; bez komprese ${(report.firstSearch.rawBytes / 1024).toFixed(0)} KiB) ve ${report.firstSearch.requests} požadavcích, z toho Pagefind ${(report.firstSearch.pagefindBytes / 1024).toFixed(0)} KiB.`
+      ? `První vyhledávání („${report.firstSearch.query}“, ${report.firstSearch.results} výsledků na stránce): ${(report.firstSearch.bytes / 1024).toFixed(0)} KiB přenosu tak, jak web posílá GitHub Pages (gzip; bez komprese ${(report.firstSearch.rawBytes / 1024).toFixed(0)} KiB) ve ${report.firstSearch.requests} požadavcích, z toho Pagefind ${(report.firstSearch.pagefindBytes / 1024).toFixed(0)} KiB. Největší: ${largest(report.firstSearch.responses)}.`
       : 'První vyhledávání: neměřeno (Chromium není k dispozici).',
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** "wasm.unknown.pagefind 55,4 kB, cs_f7ba18f.pf_index 24,2 kB, …": the six largest responses, bytes with headers. */
+function largest(responses: FirstSearch['responses']): string {
+  return responses
+    .slice(0, 6)
+    .map((r) => `${r.path.split('/').filter(Boolean).at(-1) ?? r.path} ${(r.bytes / 1000).toFixed(1).replace('.', ',')} kB`)
+    .join(', ');
 }
 
 function timingLines(report: BenchReport): string[] {

@@ -36,6 +36,11 @@ describe('npm run bench (N = 30)', () => {
       expect(report.firstSearch?.bytes).toBeGreaterThan(0);
       expect(report.firstSearch?.pagefindBytes).toBeGreaterThan(0);
       expect(report.firstSearch!.bytes).toBeLessThan(report.firstSearch!.rawBytes);
+      const responses = report.firstSearch!.responses;
+      expect(responses).toHaveLength(report.firstSearch!.requests);
+      expect(responses.reduce((sum, r) => sum + r.bytes, 0)).toBe(report.firstSearch!.bytes);
+      expect(responses.some((r) => r.path.endsWith('.pagefind'))).toBe(true);
+      expect(formatReport(report)).toMatch(/Největší: [^ ]+ \d+,\d kB/);
     }
     const text = formatReport(report);
     expect(text).toMatch(/^N = 30 zápisů/);
