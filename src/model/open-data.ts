@@ -31,8 +31,8 @@ function withoutKey(value: unknown, key: string): unknown {
 /**
  * The open data as JSON text (newline-terminated) in pieces: at tens of thousands of minutes the
  * document is larger than one JavaScript string can be. Two-space indented for people (`minutes
- * extract`), or compact (`space` 0) for the site's file: a third smaller, and written in a third
- * of the time (3 s of a warm build at 10,000 minutes went into indenting it).
+ * extract`), or compact (`space` 0) for the site's file: 197 instead of 232 MB at 10,000 minutes,
+ * and about a second less of each build.
  */
 export function* openDataChunks(model: ArchiveModel, space = 2): Generator<string> {
   yield* jsonChunks(model, (key, value) => (key === OPEN_DATA_OMITTED_KEY ? undefined : value), { space });

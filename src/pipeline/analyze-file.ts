@@ -36,8 +36,9 @@ export interface SavedMinute {
 
 /**
  * What only the model needs of a file; present when the file has a valid minute. The validated
- * frontmatter is here, not in the summary: a warm `minutes validate` of 10,000 minutes, which reads
- * every summary from the archive index, spent a third of its time making the frontmatters' objects.
+ * frontmatter is here, not in the summary: a warm `minutes validate` reads every summary from the
+ * archive index, which without the frontmatters is half the size (4.3 instead of 8.9 MB at 10,000
+ * minutes) and makes far fewer objects.
  */
 export interface FileBody extends MinutePart {
   frontmatter: ValidatedMinute['frontmatter'];

@@ -5,8 +5,9 @@
  * so any change to what the result depends on is a miss, never a stale hit.
  *
  * Each key has two files, so `minutes validate` never loads what only the web needs:
- *   <key>.s  summary: the file's diagnostics and the validated frontmatter
- *   <key>.b  body: the extracted data and the minute's HTML, the model's file-local part (build only)
+ *   <key>.s  summary: the file's diagnostics and the meeting it records (also kept in the archive index)
+ *   <key>.b  body: the validated frontmatter, the extracted data and the minute's HTML, the model's
+ *            file-local part (build only)
  * Every file starts with the SHA-1 of its content on the first line (seal); an entry that does not
  * match (a truncated write, a corrupted disk, a hand edit) is treated as missing and rebuilt.
  */
@@ -98,11 +99,7 @@ export class FileCache {
 
   /** The entry's parsed JSON, or undefined when it is missing or does not match its checksum. */
   getSync<T>(key: string, part: 's' | 'b'): T | undefined {
-    try {
-      return unseal<T>(readFileSync(this.fileOf(key, part)));
-    } catch {
-      return undefined;
-    }
+    return readSealed<T>(this.fileOf(key, part))?.value;
   }
 
   /** Writes atomically: a crash never leaves half an entry under the key. */
@@ -152,8 +149,20 @@ export async function writeSealed(file: string, value: unknown): Promise<string 
   }
 }
 
+/** A sealed file's value and checksum, or undefined when it is missing or does not match its checksum. */
+export function readSealed<T>(file: string): { seal: string; value: T } | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined; // Not written yet.
+  }
+  const value = unseal<T>(bytes);
+  return value === undefined ? undefined : { seal: sealOf(bytes), value };
+}
+
 /** The checksum a sealed file starts with. */
-export function sealOf(bytes: Buffer): string {
+function sealOf(bytes: Buffer): string {
   return bytes.toString('latin1', 0, SEAL_LENGTH - 1);
 }
 

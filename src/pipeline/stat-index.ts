@@ -10,10 +10,10 @@
  * stat, so the next run reads it.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, type Stats } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { sealOf, unseal, writeSealed } from './cache.ts';
+import { readSealed, writeSealed } from './cache.ts';
 
 export interface Remembered {
   /** Size, modification time and inode, when they can be trusted to show a change. */
@@ -115,17 +115,6 @@ export class StatIndex<T extends Remembered> {
  */
 const MIN_CHANGES = 64;
 const CHANGES_SHARE = 0.1;
-
-function readSealed<T>(file: string): { seal: string; value: T } | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return undefined; // Not written yet.
-  }
-  const value = unseal<T>(bytes);
-  return value === undefined ? undefined : { seal: sealOf(bytes), value };
-}
 
 /** Whether `next` differs from `previous` (an entry added, removed or changed, by `same`). */
 function entriesChanged<T>(previous: Map<string, T>, next: Map<string, T>, same: (a: T, b: T) => boolean): boolean {
