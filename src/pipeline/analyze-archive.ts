@@ -24,7 +24,7 @@ import { FileCache, registerFiles, registersHash, toolVersion } from './cache.ts
 import { archiveTargets } from './archive-targets.ts';
 import { mapConcurrently } from './map-concurrently.ts';
 import { StatIndex, trustedStat, unchangedByStat, type Remembered } from './stat-index.ts';
-import { hydrateMinute } from './hydrate-minute.ts';
+import { hydrateMinute, hydrateValidatedMinute } from './hydrate-minute.ts';
 import { bundledWorker } from './worker-bundle.ts';
 import { WorkerPool } from './worker-pool.ts';
 
@@ -179,9 +179,11 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
     check.push(...summary.check);
     extract.push(...summary.extract);
     if (!summary.minute) continue;
-    const minute = hydrateMinute(entry.shown, () => bytesOf(entry), summary.minute);
-    minutes.push(minute);
-    if (options.diagnosticsOnly) continue;
+    const readBytes = () => bytesOf(entry);
+    if (options.diagnosticsOnly) {
+      minutes.push(hydrateMinute(entry.shown, readBytes, summary.minute));
+      continue;
+    }
     // The body (extracted data, HTML, frontmatter) of a cache hit is read only when something asks for it;
     // a build (needBodies) has read every body already.
     const { key, file, shown } = entry;
@@ -195,14 +197,10 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
       }
       return entry.body;
     };
-    const validated: ValidatedMinute = {
-      ...minute,
-      get frontmatter() {
-        return loadBody().frontmatter;
-      },
-    };
+    const minute = hydrateValidatedMinute(shown, readBytes, summary.minute, () => loadBody().frontmatter);
+    minutes.push(minute);
     analyzed.push({
-      minute: validated,
+      minute,
       get extracted() {
         return loadBody().extracted;
       },
@@ -240,11 +238,17 @@ interface IndexedFile extends Remembered {
  */
 async function saveIndex(indexFile: StatIndex<IndexedFile>, previous: Map<string, IndexedFile>, entries: readonly Entry[], wholeArchive: boolean): Promise<void> {
   const next = wholeArchive ? new Map<string, IndexedFile>() : new Map(previous);
+  const same = (a: IndexedFile, b: Omit<IndexedFile, 'summary'>) => a.key === b.key && a.stat === b.stat;
   for (const { exists, shown, key, stat, summary } of entries) {
-    if (exists && key && summary) next.set(shown, { key, stat, summary });
-    else next.delete(shown);
+    if (!exists || !key || !summary) {
+      next.delete(shown);
+      continue;
+    }
+    // An unchanged file keeps its entry: 10,000 new ones would only be garbage.
+    const known = previous.get(shown);
+    next.set(shown, known && same(known, { key, stat }) ? known : { key, stat, summary });
   }
-  await indexFile.save(next, (a, b) => a.key === b.key && a.stat === b.stat);
+  await indexFile.save(next, same);
 }
 
 async function analysisPool(
