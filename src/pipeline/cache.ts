@@ -106,7 +106,6 @@ export class FileCache {
   async put(key: string, part: 's' | 'b', value: unknown): Promise<void> {
     await writeSealed(this.fileOf(key, part), value);
   }
-
 }
 
 /**

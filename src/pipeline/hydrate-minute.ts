@@ -112,7 +112,8 @@ class SavedParse implements CheckedParse {
   #frontmatter: SavedFrontmatter | undefined;
   constructor(
     private readonly saved: SavedFile,
-    private readonly placement: () => YamlPlacement,
+    /** The minute this is the parse of, whose placement the frontmatter shares. */
+    private readonly minute: { readonly placement: YamlPlacement },
   ) {}
   /** The file itself: its path and, read when asked for, its text. */
   get source(): { path: string; text: string } {
@@ -122,7 +123,7 @@ class SavedParse implements CheckedParse {
     return this.saved.locator;
   }
   get frontmatter(): ParsedYaml {
-    return (this.#frontmatter ??= new SavedFrontmatter(this.placement(), this.saved));
+    return (this.#frontmatter ??= new SavedFrontmatter(this.minute.placement, this.saved));
   }
 }
 
@@ -145,7 +146,7 @@ class HydratedMinute implements CheckedMinute {
   }
 
   get parsed(): CheckedParse {
-    return (this.#parsed ??= new SavedParse(this.saved, () => this.placement));
+    return (this.#parsed ??= new SavedParse(this.saved, this));
   }
 }
 

@@ -16,7 +16,7 @@ import { writeDirectoryAtomically } from './atomic.ts';
 import { formatCzechDate, formatCzechDateShort, pluralCs, pluralWordCs } from './czech.ts';
 import { checkRendered, manifestFile, planRender, rendererFingerprint, reusePages, saveManifest } from './incremental.ts';
 import { filesUnder } from './link-files.ts';
-import { minifyCss } from './minify-css.ts';
+import { minify } from './minify.ts';
 import { writeOpenData } from './open-data.ts';
 import { batchPages, pagedView, sharedPageData, type PagedView } from './paged-view.ts';
 import { normalizeBasePath, routes, siteUrl } from './urls.ts';
@@ -152,7 +152,7 @@ async function runEleventy(
         config.addPassthroughCopy({ [path.join(templatesDir, 'assets', '*.!(css)')]: 'assets' });
         // Every page loads the stylesheet; minified it is 14 % smaller as gzip sends it.
         config.addTemplateFormats('css');
-        config.addExtension('css', { outputFileExtension: 'css', compile: (css, file) => async () => minifyCss(css, file) });
+        config.addExtension('css', { outputFileExtension: 'css', compile: (css, file) => async () => minify(css, 'css', file) });
       } else {
         // Templates without pagination are the archive-wide pages, already written by the first run.
         config.addPreprocessor('paged-pages-only', 'njk', (data) => ('pagination' in data ? undefined : false));

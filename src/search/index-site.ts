@@ -23,6 +23,7 @@ import { codeHash } from '../pipeline/code-hash.ts';
 import { mapConcurrently } from '../pipeline/map-concurrently.ts';
 import { StatIndex, trustedStat, unchangedByStat, type Remembered } from '../pipeline/stat-index.ts';
 import { filesUnder, linkFiles } from '../render/link-files.ts';
+import { minify } from '../render/minify.ts';
 import { BUNDLE_DIR, CLIENT_SCRIPT, MANIFEST_FILE, SHARD_FILTER, SITE_STRATEGY, SORT_KEY, type SearchManifest, type SearchStrategy } from './config.ts';
 import { decodeEntities } from './html-text.ts';
 import { DEFAULT_SHARD_PAGES, planShards, type PlannedShard } from './shards.ts';
@@ -289,8 +290,7 @@ let lastMinified: { source: string; minified: Promise<string> } | undefined;
 
 function minifiedPagefind(source: string): Promise<string> {
   if (lastMinified?.source !== source) {
-    const minified = import('esbuild').then(({ transform }) => transform(source, { loader: 'js', format: 'esm', minify: true, charset: 'utf8' })).then((r) => r.code);
-    lastMinified = { source, minified };
+    lastMinified = { source, minified: minify(source, 'js') };
   }
   return lastMinified.minified;
 }
