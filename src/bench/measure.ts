@@ -2,7 +2,7 @@
  * One measured child process: wall time and peak resident memory of the whole process tree
  * (the Node process, its worker threads, and children such as the Pagefind binary), sampled from
  * /proc every 25 ms. The Node process's own high-water mark (VmHWM) is read on each sample too, so
- * a short spike between samples of the main process is not missed.
+ * a short spike between samples of the main process is not missed (treeMemory).
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -27,9 +27,13 @@ export async function measure(label: string, command: string, args: string[], op
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   let peak = 0;
+  let previousHwm = 0;
   const sample = () => {
     if (child.pid === undefined) return;
-    peak = Math.max(peak, treeRss(child.pid));
+    const tree = treeStatus(child.pid);
+    if (!tree) return;
+    peak = Math.max(peak, treeMemory(tree, previousHwm));
+    previousHwm = tree.hwm;
   };
   const timer = setInterval(sample, 25);
   const exitCode = await new Promise<number>((resolve, reject) => {
@@ -41,25 +45,48 @@ export async function measure(label: string, command: string, args: string[], op
   return { label, command: [command, ...args].join(' '), seconds, peakRss: peak, exitCode, stdout, stderr };
 }
 
-/** Sum of VmRSS over a process and its descendants; the main process counts with its VmHWM. */
-function treeRss(pid: number): number {
-  let total = 0;
-  const stack = [pid];
-  let first = true;
+/** The resident memory of a process tree at one sample, in bytes. */
+export interface TreeStatus {
+  /** The main process: its VmRSS now and its VmHWM, the highest VmRSS it ever had. */
+  rss: number;
+  hwm: number;
+  /** Sum of VmRSS over its descendants. */
+  descendants: number;
+}
+
+/**
+ * The tree's memory at a sample: the main process, plus its descendants. When the main process's
+ * high-water mark rose since the previous sample, it peaked between the samples and counts with
+ * that peak; otherwise with its current RSS, so that an earlier peak (the render) is not added to
+ * descendants that run only later (the Pagefind binary during the search index).
+ */
+export function treeMemory(tree: TreeStatus, previousHwm: number): number {
+  return (tree.hwm > previousHwm ? tree.hwm : tree.rss) + tree.descendants;
+}
+
+function treeStatus(pid: number): TreeStatus | undefined {
+  const main = readQuietly(`/proc/${pid}/status`);
+  if (!main) return undefined;
+  let descendants = 0;
+  const stack = childrenOf(pid);
   while (stack.length) {
     const current = stack.pop()!;
     const status = readQuietly(`/proc/${current}/status`);
     if (!status) continue;
-    const key = first ? 'VmHWM' : 'VmRSS';
-    first = false;
-    const kb = Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-    total += kb * 1024;
-    for (const task of listQuietly(`/proc/${current}/task`)) {
-      const children = readQuietly(`/proc/${current}/task/${task}/children`);
-      if (children) for (const c of children.trim().split(/\s+/).filter(Boolean)) stack.push(Number(c));
-    }
+    descendants += statusBytes(status, 'VmRSS');
+    stack.push(...childrenOf(current));
   }
-  return total;
+  return { rss: statusBytes(main, 'VmRSS'), hwm: statusBytes(main, 'VmHWM'), descendants };
+}
+
+function childrenOf(pid: number): number[] {
+  return listQuietly(`/proc/${pid}/task`).flatMap((task) =>
+    (readQuietly(`/proc/${pid}/task/${task}/children`) ?? '').trim().split(/\s+/).filter(Boolean).map(Number),
+  );
+}
+
+function statusBytes(status: string, key: 'VmRSS' | 'VmHWM'): number {
+  return Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) * 1024;
 }
 
 function readQuietly(file: string): string | undefined {

@@ -4,6 +4,7 @@ import type { ArchiveModel } from '../model/types.ts';
 import { collectGarbage } from '../pipeline/collect-garbage.ts';
 import { buildArchiveModel } from '../pipeline/build-model.ts';
 import { DEFAULT_CACHE_DIR } from '../pipeline/cache.ts';
+import { Handover } from '../pipeline/handover.ts';
 import { formatStylish } from '../report/stylish.ts';
 import { czechCount } from '../report/summary.ts';
 import { parseOptions } from './main.ts';
@@ -28,7 +29,8 @@ export type BuildSiteResult =
   | {
       ok: true;
       diagnostics: Diagnostic[];
-      model: ArchiveModel;
+      /** What the archive holds; the model itself is released before the search index is built. */
+      counts: ArchiveCounts;
       outDir: string;
       basePath: string;
       files: number;
@@ -36,6 +38,12 @@ export type BuildSiteResult =
       indexedPages: number | undefined;
       timings: BuildTimings;
     };
+
+export interface ArchiveCounts {
+  meetings: number;
+  groups: number;
+  organizations: number;
+}
 
 /** Seconds spent in each stage of one build (the benchmark reports how each grows with the archive). */
 export interface BuildTimings {
@@ -60,7 +68,7 @@ export interface BuildTimings {
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
   const started = performance.now();
   const cacheDir = options.cacheDir === undefined ? undefined : path.resolve(options.root, options.cacheDir);
-  const { model, diagnostics } = await buildArchiveModel(options.root, { cacheDir });
+  const { model, counts, baseUrl, diagnostics } = await analyse(options.root, cacheDir);
   if (!model) return { ok: false, diagnostics };
   const modelled = performance.now();
   const modelPeak = peakRss();
@@ -78,7 +86,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const outDir = path.resolve(options.root, options.outDir);
   const result = await renderSite(model, {
     outDir,
-    basePath: options.basePath ?? basePathOf(model.site.baseUrl),
+    basePath: options.basePath ?? basePathOf(baseUrl),
     cacheDir,
     afterRender:
       options.index === false
@@ -101,7 +109,25 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     total,
     peakRss: { model: modelPeak, render: renderPeak || indexPeak, index: indexPeak },
   };
-  return { ok: true, diagnostics, model, ...result, indexedPages, timings };
+  return { ok: true, diagnostics, counts, ...result, indexedPages, timings };
+}
+
+/**
+ * The model, handed over to render so that this build keeps no reference to it (see Handover), and
+ * what the build reports of it afterwards.
+ */
+async function analyse(
+  root: string,
+  cacheDir: string | undefined,
+): Promise<{ diagnostics: Diagnostic[]; model?: Handover<ArchiveModel>; counts: ArchiveCounts; baseUrl: string }> {
+  const { model, diagnostics } = await buildArchiveModel(root, { cacheDir });
+  if (!model) return { diagnostics, counts: { meetings: 0, groups: 0, organizations: 0 }, baseUrl: '' };
+  return {
+    diagnostics,
+    model: new Handover(model),
+    counts: { meetings: model.meetings.length, groups: model.groups.length, organizations: model.organizations.length },
+    baseUrl: model.site.baseUrl,
+  };
 }
 
 export async function runBuild(args: string[]): Promise<number> {
@@ -152,16 +178,16 @@ export async function buildSiteReporting(options: BuildSiteOptions & { timings?:
     return result;
   }
   if (result.diagnostics.length) process.stderr.write(formatStylish(result.diagnostics, { color, checkedFiles: 0 }));
-  const { model } = result;
+  const { counts } = result;
   const search =
     result.indexedPages === undefined
       ? 'bez vyhledávacího indexu'
       : `vyhledávací index: ${czechCount(result.indexedPages, 'zápis', 'zápisy', 'zápisů')}`;
   process.stdout.write(
     `✔ Web sestaven do ${shownOut} (základní cesta ${result.basePath}): ` +
-      `${czechCount(model.meetings.length, 'zápis', 'zápisy', 'zápisů')}, ` +
-      `${czechCount(model.groups.length, 'skupina', 'skupiny', 'skupin')}, ` +
-      `${czechCount(model.organizations.length, 'organizace', 'organizace', 'organizací')}; ` +
+      `${czechCount(counts.meetings, 'zápis', 'zápisy', 'zápisů')}, ` +
+      `${czechCount(counts.groups, 'skupina', 'skupiny', 'skupin')}, ` +
+      `${czechCount(counts.organizations, 'organizace', 'organizace', 'organizací')}; ` +
       `${czechCount(result.pages, 'stránka', 'stránky', 'stránek')}, ${search}.\n`,
   );
   if (options.timings) process.stderr.write(`${formatTimings(result.timings)}\n`);

@@ -43,6 +43,14 @@ interface Manifest {
 export interface RenderPlan {
   /** The items Eleventy renders: every item on a full render, else those whose page is dirty. */
   pages: PagedView;
+  published: PublishedPages;
+}
+
+/**
+ * What the manifest records of the pages of this build. Kept apart from the items to render, which
+ * hold the view: a build keeps this until the manifest is written, after the search index.
+ */
+export interface PublishedPages {
   /** Files taken over from the previous output, relative to the output directory. */
   reused: string[];
   /** Every paged file of this build and its data hash. */
@@ -105,10 +113,7 @@ export async function planRender(
   for (const { family, items, files } of families) pages[family] = items.filter((_, i) => !unchanged.has(files[i]!));
   return {
     pages: pages as unknown as PagedView,
-    reused: [...unchanged],
-    hashes,
-    fingerprint: options.fingerprint,
-    previous: usable,
+    published: { reused: [...unchanged], hashes, fingerprint: options.fingerprint, previous: usable },
   };
 }
 
@@ -117,32 +122,32 @@ export async function planRender(
  * may write into an existing file of the staging directory afterwards: Eleventy has written its
  * pages by then and the search indexer only adds new files. Returns the pages that were copied.
  */
-export function reusePages(plan: RenderPlan, previousDir: string, dir: string): Promise<Set<string>> {
-  return linkFiles(plan.reused, previousDir, dir);
+export function reusePages(published: PublishedPages, previousDir: string, dir: string): Promise<Set<string>> {
+  return linkFiles(published.reused, previousDir, dir);
 }
 
 /** Fails when a page Eleventy was asked for is not where PAGE_FILES says (a permalink drifted). */
-export async function checkRendered(plan: RenderPlan, dir: string): Promise<void> {
-  const reused = new Set(plan.reused);
-  const missing = [...plan.hashes.keys()].filter((file) => !reused.has(file) && !existsSync(path.join(dir, file)));
+export async function checkRendered(published: PublishedPages, dir: string): Promise<void> {
+  const reused = new Set(published.reused);
+  const missing = [...published.hashes.keys()].filter((file) => !reused.has(file) && !existsSync(path.join(dir, file)));
   if (missing.length) {
     throw new Error(`Stránky nejsou tam, kde je render očekává (šablona a urls.ts se rozcházejí): ${missing.slice(0, 5).join(', ')}`);
   }
 }
 
 /** Records the published pages; written next to nothing the site serves. */
-export async function saveManifest(file: string, plan: RenderPlan, dir: string, copied: Set<string>): Promise<void> {
+export async function saveManifest(file: string, published: PublishedPages, dir: string, copied: Set<string>): Promise<void> {
   const pages: Record<string, ManifestEntry> = {};
-  const reused = new Set(plan.reused);
-  const entries = await mapConcurrently([...plan.hashes], PARALLEL, async ([page, hash]) => {
-    const recorded = plan.previous?.pages[page];
+  const reused = new Set(published.reused);
+  const entries = await mapConcurrently([...published.hashes], PARALLEL, async ([page, hash]) => {
+    const recorded = published.previous?.pages[page];
     // A linked page is the very file recorded last time; everything else is measured afresh.
     if (reused.has(page) && !copied.has(page) && recorded) return [page, recorded] as const;
     const info = await stat(path.join(dir, page));
     return [page, { hash, size: info.size, mtimeMs: info.mtimeMs }] as const;
   });
   for (const [page, entry] of entries) pages[page] = entry;
-  const manifest: Manifest = { format: MANIFEST_FORMAT, fingerprint: plan.fingerprint, pages };
+  const manifest: Manifest = { format: MANIFEST_FORMAT, fingerprint: published.fingerprint, pages };
   await mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
   await writeFile(temp, JSON.stringify(manifest));

@@ -12,9 +12,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import Eleventy, { type EleventyUserConfig } from '@11ty/eleventy';
 import type { ArchiveModel } from '../model/types.ts';
 import { collectGarbage } from '../pipeline/collect-garbage.ts';
+import { Handover } from '../pipeline/handover.ts';
 import { writeDirectoryAtomically } from './atomic.ts';
 import { formatCzechDate, formatCzechDateShort, pluralCs, pluralWordCs } from './czech.ts';
-import { checkRendered, manifestFile, planRender, rendererFingerprint, reusePages, saveManifest } from './incremental.ts';
+import { checkRendered, manifestFile, planRender, rendererFingerprint, reusePages, saveManifest, type PublishedPages } from './incremental.ts';
 import { filesUnder } from './link-files.ts';
 import { minify } from './minify.ts';
 import { writeOpenData } from './open-data.ts';
@@ -61,29 +62,14 @@ export interface RenderResult {
   reusedPages: number;
 }
 
-export async function renderSite(model: ArchiveModel, options: RenderOptions): Promise<RenderResult> {
+export async function renderSite(model: ArchiveModel | Handover<ArchiveModel>, options: RenderOptions): Promise<RenderResult> {
   const basePath = normalizeBasePath(options.basePath);
-  const view = buildView(model, { basePath });
   const outDir = path.resolve(options.outDir);
   const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
   const manifest = options.cacheDir ? manifestFile(options.cacheDir, outDir) : undefined;
-  const { result, plan, copied } = await writeDirectoryAtomically(outDir, async (dir) => {
-    // Planned here, after writeDirectoryAtomically has put back a site a killed build left aside.
-    const plan = await planRender(pagedView(view), sharedPageData(view), {
-      manifest,
-      previousDir: outDir,
-      fingerprint: await rendererFingerprint(templatesDir, basePath),
-    });
-    const runs = batchPages(plan.pages, options.pagesPerRun ?? PAGES_PER_RUN);
-    for (const [index, pages] of runs.entries()) {
-      await runEleventy(view, pages, dir, basePath, templatesDir, { archivePages: index === 0 });
-      // What Eleventy kept of a run is garbage once the run is written.
-      collectGarbage();
-    }
-    await checkRendered(plan, dir);
-    // /data/archive.json is written straight to the output: the largest file, shaped by no template.
-    await writeOpenData(model, path.join(dir, routes.data.replace(/^\/+/, '')));
-    const copied = await reusePages(plan, outDir, dir);
+  const { result, published, copied } = await writeDirectoryAtomically(outDir, async (dir) => {
+    const { published, copied } = await renderPages(model, dir, { ...options, basePath, outDir, templatesDir, manifest });
+    // A handed-over model and its view are garbage now: the search index gets the memory.
     collectGarbage();
     if (options.afterRender) await options.afterRender(dir);
     const files = await filesUnder(dir);
@@ -92,17 +78,53 @@ export async function renderSite(model: ArchiveModel, options: RenderOptions): P
       basePath,
       files: files.length,
       pages: files.filter((f) => f.endsWith('.html')).length,
-      renderedPages: plan.hashes.size - plan.reused.length,
-      reusedPages: plan.reused.length,
+      renderedPages: published.hashes.size - published.reused.length,
+      reusedPages: published.reused.length,
     };
-    return { result, plan, copied };
+    return { result, published, copied };
   });
   if (manifest) {
     // Only after the swap: the manifest describes the published files. A manifest that cannot be
     // written costs the next build its speed, not its correctness (it checks every file it reuses).
-    await saveManifest(manifest, plan, outDir, copied).catch(() => {});
+    await saveManifest(manifest, published, outDir, copied).catch(() => {});
   }
   return result;
+}
+
+/**
+ * Every page of the site into `dir`: rendered by Eleventy or taken from the previous output, plus
+ * the open data. The model (taken here when handed over) and its view live only in this function.
+ */
+async function renderPages(
+  source: ArchiveModel | Handover<ArchiveModel>,
+  dir: string,
+  options: RenderOptions & { basePath: string; outDir: string; templatesDir: string; manifest: string | undefined },
+): Promise<{ published: PublishedPages; copied: Set<string> }> {
+  const model = source instanceof Handover ? source.take() : source;
+  const { basePath, templatesDir } = options;
+  const view = buildView(model, { basePath });
+  // Planned here, after writeDirectoryAtomically has put back a site a killed build left aside.
+  const plan = await planRender(pagedView(view), sharedPageData(view), {
+    manifest: options.manifest,
+    previousDir: options.outDir,
+    fingerprint: await rendererFingerprint(templatesDir, basePath),
+  });
+  const runs = batchPages(plan.pages, options.pagesPerRun ?? PAGES_PER_RUN);
+  try {
+    for (const [index, pages] of runs.entries()) {
+      await runEleventy(view, pages, dir, basePath, templatesDir, { archivePages: index === 0 });
+      // What Eleventy kept of a run is garbage once the run is written.
+      collectGarbage();
+    }
+  } finally {
+    // Eleventy's caches would keep the view, and the model with it, alive into the search index.
+    await forgetCachedTemplates(templatesDir);
+  }
+  await checkRendered(plan.published, dir);
+  // /data/archive.json is written straight to the output: the largest file, shaped by no template.
+  await writeOpenData(model, path.join(dir, routes.data.replace(/^\/+/, '')));
+  const copied = await reusePages(plan.published, options.outDir, dir);
+  return { published: plan.published, copied };
 }
 
 /**
@@ -186,10 +208,11 @@ async function runEleventy(
  * Eleventy 3 keeps template sources (TemplateContent's input cache) and compiled layouts
  * (LayoutCache, bound to the template engine, filters and base path of the build that compiled
  * them) in process-wide singletons. A second build in the same process — `minutes serve` after a
- * change, the tests — would get the first build's templates and layouts. Before each build every
- * template file is announced as modified on Eleventy's event bus, the way its own watch mode
- * invalidates them. If a future Eleventy moves the bus, this does nothing and the build tests
- * ("works at the root too", a changed template re-renders every page) say so.
+ * change, the tests — would get the first build's templates and layouts, and they keep that build's
+ * view alive. Before each run and after the last one every template file is announced as modified
+ * on Eleventy's event bus, the way its own watch mode invalidates them. If a future Eleventy moves
+ * the bus, this does nothing and the tests say so: the build tests ("works at the root too", a
+ * changed template re-renders every page) and release-model.test.ts.
  */
 async function forgetCachedTemplates(templatesDir: string): Promise<void> {
   const entry = createRequire(import.meta.url).resolve('@11ty/eleventy');
@@ -200,6 +223,9 @@ async function forgetCachedTemplates(templatesDir: string): Promise<void> {
   for (const template of await filesUnder(templatesDir)) {
     await bus.emit('eleventy.resourceModified', path.join(templatesDir, template), [], {});
   }
+  // The compiled templates too: a compiled template keeps its engine's filters, and through their
+  // closures the build's view, alive.
+  await bus.emit('eleventy.compileCacheReset');
 }
 
 /** A failed Eleventy run: the template problem, plus what Eleventy logged about it. */

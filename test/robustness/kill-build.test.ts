@@ -5,7 +5,8 @@
  * (truncated, garbage, edited entries) must be detected and rebuilt: the output equals a cold build.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { cp, mkdir, mkdtemp, readdir, rm, truncate, writeFile, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,23 +30,61 @@ function build(args: string[] = []): Promise<{ code: number | null; stderr: stri
 
 const staging = () => readdirSync(work).filter((name) => name.startsWith('._site.'));
 
-/** Starts a build and kills it with SIGKILL when `when` says so (polled every 5 ms). */
-function buildKilledWhen(when: (elapsed: number) => boolean): Promise<{ killed: boolean }> {
+/**
+ * Starts a build and kills it with SIGKILL when `when` says so (polled every 5 ms). The build runs
+ * in a child Node with a larger heap (bin/heap-limit.js); only the process started here is killed,
+ * as a cancelled job or `kill -9` would, and the whole tree must be gone before the site is checked.
+ */
+function buildKilledWhen(when: (elapsed: number) => boolean): Promise<{ killed: boolean; processes: number; survivors: number[] }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, 'build', '--root', project, '--out', site, '--no-cache'], { cwd: project, stdio: 'ignore' });
     const started = Date.now();
     let killed = false;
+    let tree: number[] = [];
     const timer = setInterval(() => {
       if (!killed && when(Date.now() - started)) {
         killed = true;
+        tree = descendants(child.pid!);
         child.kill('SIGKILL');
       }
     }, 5);
-    child.on('exit', () => {
+    child.on('exit', async () => {
       clearInterval(timer);
-      resolve({ killed });
+      for (let waited = 0; waited < 10_000 && tree.some(isAlive); waited += 20) await sleep(20);
+      resolve({ killed, processes: tree.length, survivors: tree.filter(isAlive) });
     });
   });
+}
+
+function descendants(pid: number): number[] {
+  const found: number[] = [];
+  for (const task of readdirQuietly(`/proc/${pid}/task`)) {
+    for (const child of readQuietly(`/proc/${pid}/task/${task}/children`).split(/\s+/).filter(Boolean).map(Number)) {
+      found.push(child, ...descendants(child));
+    }
+  }
+  return found;
+}
+
+function isAlive(pid: number): boolean {
+  // A zombie has exited; only its parent, gone too, would have collected it.
+  return existsSync(`/proc/${pid}`) && !/^State:\s+Z/m.test(readQuietly(`/proc/${pid}/status`));
+}
+
+function readQuietly(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function readdirQuietly(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 beforeAll(async () => {
@@ -74,9 +113,17 @@ describe('kill -9 during a build', () => {
   ];
 
   it.each(moments)('leaves the previous _site whole when killed %s', async (moment, when) => {
-    const { killed } = await buildKilledWhen(when);
+    const published = statSync(site).ino;
+    const { killed, processes, survivors } = await buildKilledWhen(when);
     // The moments tied to the build's own progress must be reached; a fixed time may come after a fast build.
     if (!moment.startsWith('at ')) expect(killed, 'the build was killed').toBe(true);
+    // Staging is made by the relaunched build process, which must die with the one that was killed.
+    // It must not finish on its own either and swap its site in (the same bytes, a new directory).
+    if (/staging|rendering|Pagefind/.test(moment)) {
+      expect(processes).toBeGreaterThan(0);
+      expect(statSync(site).ino, 'the killed build published nothing').toBe(published);
+    }
+    expect(survivors, 'no process of the killed build lives on').toEqual([]);
     expect(existsSync(site), '_site must exist').toBe(true);
     expect(await snapshot(site)).toEqual(good);
   }, 60_000);

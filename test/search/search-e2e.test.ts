@@ -32,7 +32,7 @@ describeWithChromium(`search in Chromium (real archive, strategy ${SITE_STRATEGY
     const site = path.join(work, 'site');
     const built = await buildSite({ root: REPO_ROOT, outDir: site, basePath: BASE });
     if (!built.ok) throw new Error(`Web se nesestavil: ${built.diagnostics.map((d) => d.message).join('; ')}`);
-    expect(built.indexedPages).toBe(built.model.meetings.length);
+    expect(built.indexedPages).toBe(built.counts.meetings);
     server = await startServer({ root: site, basePath: BASE });
     browser = await launchChromium();
     context = await browser.newContext({ locale: 'cs-CZ', viewport: { width: 1280, height: 900 } });
