@@ -7,7 +7,6 @@
  *
  * Plain JavaScript: this runs before anything could compile TypeScript.
  */
-import { spawn } from 'node:child_process';
 import os from 'node:os';
 import v8 from 'node:v8';
 
@@ -26,16 +25,21 @@ export function wantedHeapMb(args, { env = process.env, execArgv = process.execA
  * Runs `script args` again in a child Node with the heap limit `args` wants and resolves with its
  * exit code; resolves with undefined, running nothing, when this process already has it.
  */
-export function relaunchWithHeapLimit(script, args) {
+export async function relaunchWithHeapLimit(script, args) {
   const heapMb = wantedHeapMb(args);
-  if (heapMb === undefined) return Promise.resolve(undefined);
+  if (heapMb === undefined) return undefined;
+  // Loaded only here: `minutes validate` is not relaunched and starts without it.
+  const { spawn } = await import('node:child_process');
   const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${heapMb}`, script, ...args], {
     // The channel closes when this process dies, even by SIGKILL: the child then dies too (diesWithParent).
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, [RELAUNCHED]: String(heapMb) },
   });
-  // Ctrl+C reaches both processes; a signal sent to this one alone (a supervisor's SIGTERM) is passed on.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  // Ctrl+C reaches the child from the terminal itself (a second SIGINT would cut short `serve`'s own
+  // orderly stop); this process only waits for it. A signal sent to this process alone (a
+  // supervisor's SIGTERM) is passed on.
+  process.on('SIGINT', () => {});
+  for (const signal of ['SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code, signal) => resolve(code ?? 128 + (os.constants.signals[signal] ?? 0)));
