@@ -67,22 +67,16 @@ export function treeMemory(tree: TreeStatus, previousHwm: number): number {
 function treeStatus(pid: number): TreeStatus | undefined {
   const main = readQuietly(`/proc/${pid}/status`);
   if (!main) return undefined;
-  let descendants = 0;
-  const stack = childrenOf(pid);
-  while (stack.length) {
-    const current = stack.pop()!;
-    const status = readQuietly(`/proc/${current}/status`);
-    if (!status) continue;
-    descendants += statusBytes(status, 'VmRSS');
-    stack.push(...childrenOf(current));
-  }
+  const descendants = descendantsOf(pid).reduce((sum, child) => sum + statusBytes(readQuietly(`/proc/${child}/status`) ?? '', 'VmRSS'), 0);
   return { rss: statusBytes(main, 'VmRSS'), hwm: statusBytes(main, 'VmHWM'), descendants };
 }
 
-function childrenOf(pid: number): number[] {
-  return listQuietly(`/proc/${pid}/task`).flatMap((task) =>
+/** Every process started by `pid`, and theirs, from /proc (Linux). */
+export function descendantsOf(pid: number): number[] {
+  const children = listQuietly(`/proc/${pid}/task`).flatMap((task) =>
     (readQuietly(`/proc/${pid}/task/${task}/children`) ?? '').trim().split(/\s+/).filter(Boolean).map(Number),
   );
+  return children.flatMap((child) => [child, ...descendantsOf(child)]);
 }
 
 function statusBytes(status: string, key: 'VmRSS' | 'VmHWM'): number {

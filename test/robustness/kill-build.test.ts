@@ -11,6 +11,7 @@ import { cp, mkdir, mkdtemp, readdir, rm, truncate, writeFile, readFile } from '
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { descendantsOf } from '../../src/bench/measure.ts';
 import { ROOT, snapshot } from '../site/support.ts';
 
 const BIN = path.join(ROOT, 'bin', 'minutes.js');
@@ -44,7 +45,7 @@ function buildKilledWhen(when: (elapsed: number) => boolean): Promise<{ killed: 
     const timer = setInterval(() => {
       if (!killed && when(Date.now() - started)) {
         killed = true;
-        tree = descendants(child.pid!);
+        tree = descendantsOf(child.pid!);
         child.kill('SIGKILL');
       }
     }, 5);
@@ -54,16 +55,6 @@ function buildKilledWhen(when: (elapsed: number) => boolean): Promise<{ killed: 
       resolve({ killed, processes: tree.length, survivors: tree.filter(isAlive) });
     });
   });
-}
-
-function descendants(pid: number): number[] {
-  const found: number[] = [];
-  for (const task of readdirQuietly(`/proc/${pid}/task`)) {
-    for (const child of readQuietly(`/proc/${pid}/task/${task}/children`).split(/\s+/).filter(Boolean).map(Number)) {
-      found.push(child, ...descendants(child));
-    }
-  }
-  return found;
 }
 
 function isAlive(pid: number): boolean {
@@ -76,14 +67,6 @@ function readQuietly(file: string): string {
     return readFileSync(file, 'utf8');
   } catch {
     return '';
-  }
-}
-
-function readdirQuietly(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
   }
 }
 
