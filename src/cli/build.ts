@@ -68,8 +68,9 @@ export interface BuildTimings {
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
   const started = performance.now();
   const cacheDir = options.cacheDir === undefined ? undefined : path.resolve(options.root, options.cacheDir);
-  const { model, counts, baseUrl, diagnostics } = await analyse(options.root, cacheDir);
-  if (!model) return { ok: false, diagnostics };
+  const analysed = await analyse(options.root, cacheDir);
+  if (!analysed.model) return { ok: false, diagnostics: analysed.diagnostics };
+  const { model, counts, baseUrl, diagnostics } = analysed;
   const modelled = performance.now();
   const modelPeak = peakRss();
   // The analysis (cache entries, worker results) is garbage now; render starts from the live model.
@@ -119,9 +120,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
 async function analyse(
   root: string,
   cacheDir: string | undefined,
-): Promise<{ diagnostics: Diagnostic[]; model?: Handover<ArchiveModel>; counts: ArchiveCounts; baseUrl: string }> {
+): Promise<{ diagnostics: Diagnostic[]; model?: undefined } | { diagnostics: Diagnostic[]; model: Handover<ArchiveModel>; counts: ArchiveCounts; baseUrl: string }> {
   const { model, diagnostics } = await buildArchiveModel(root, { cacheDir });
-  if (!model) return { diagnostics, counts: { meetings: 0, groups: 0, organizations: 0 }, baseUrl: '' };
+  if (!model) return { diagnostics };
   return {
     diagnostics,
     model: new Handover(model),
