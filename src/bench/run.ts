@@ -9,6 +9,7 @@
  *
  * plus the Pagefind bundle size and the bytes Chromium transfers for a first search.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { appendFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -47,9 +48,17 @@ export interface BenchOptions {
   keep?: boolean;
   /** Measure the first search in Chromium (default: when /usr/bin/chromium or CHROMIUM_PATH exists). */
   browser?: boolean;
+  /**
+   * Runs of each warm measurement, each after its own one-line change (default WARM_RUNS): the
+   * report keeps the median run. A run of about a second moves by a fifth between two samples on
+   * a shared machine.
+   */
+  warmRuns?: number;
   /** Progress lines (default: none). */
   log?: (line: string) => void;
 }
+
+export const WARM_RUNS = 3;
 
 export interface StageResult {
   label: string;
@@ -61,6 +70,8 @@ export interface StageResult {
   exitCode: number;
   /** The build's own account of its stages (`minutes build --timings`). */
   timings?: BuildTimings | undefined;
+  /** Wall times of every run of a repeated measurement; the other fields are the median run's. */
+  runs?: number[];
 }
 
 export interface BenchReport {
@@ -90,19 +101,24 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     const cacheDir = path.join(root, '.cache', 'minutes');
     const out = path.join(root, '_site');
     const changed = path.join(root, archive.files[Math.floor(n / 2)]!);
+    const warmRuns = Math.max(1, options.warmRuns ?? WARM_RUNS);
     let edits = 0;
     const touch = async () => appendFile(changed, `\nDoplněno po jednání (${++edits}).\n`);
     const minutes = (label: string, command: string, args: string[]) => run(label, process.execPath, [MINUTES_BIN, command, '--root', root, '--cache-dir', cacheDir, ...args], n, log);
 
     await rm(cacheDir, { recursive: true, force: true });
     const validateCold = await minutes('validate cold', 'validate', ['--format', 'json']);
-    await touch();
-    const validateWarm = await minutes('validate warm', 'validate', ['--format', 'json']);
+    const validateWarm = await medianRun(warmRuns, async () => {
+      await touch();
+      return minutes('validate warm', 'validate', ['--format', 'json']);
+    });
 
     await rm(cacheDir, { recursive: true, force: true });
     const buildCold = await minutes('build cold', 'build', ['--out', out, '--timings']);
-    await touch();
-    const buildWarm = await minutes('build warm', 'build', ['--out', out, '--timings']);
+    const buildWarm = await medianRun(warmRuns, async () => {
+      await touch();
+      return minutes('build warm', 'build', ['--out', out, '--timings']);
+    });
 
     const bundle = await folderSize(path.join(out, 'pagefind'));
     const manifest = JSON.parse(await readFile(path.join(out, 'pagefind', MANIFEST_FILE), 'utf8')) as SearchManifest;
@@ -131,8 +147,17 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   }
 }
 
+/** `measureOnce` `runs` times; the run of median wall time, with every run's time in `runs`. */
+export async function medianRun(runs: number, measureOnce: () => Promise<StageResult>): Promise<StageResult> {
+  const results: StageResult[] = [];
+  for (let i = 0; i < runs; i++) results.push(await measureOnce());
+  const median = [...results].sort((a, b) => a.seconds - b.seconds)[Math.floor((results.length - 1) / 2)]!;
+  return runs === 1 ? median : { ...median, runs: results.map((r) => r.seconds) };
+}
+
 async function run(label: string, command: string, args: string[], files: number, log: (line: string) => void, cwd?: string): Promise<StageResult> {
   log(`měřím: ${label}`);
+  settleDisk();
   const m: Measurement = await measure(label, command, args, { cwd });
   // validate exits 1 when the archive has errors; the generated one has none, so anything else failed.
   if (m.exitCode !== 0) throw new Error(`${label} skončilo kódem ${m.exitCode}:\n${m.stderr.slice(-4000)}\n${m.stdout.slice(-2000)}`);
@@ -177,6 +202,15 @@ async function folderSize(dir: string): Promise<{ bytes: number; files: number }
     files++;
   }
   return { bytes, files };
+}
+
+/**
+ * Writes what the previous stages left in the page cache to disk before a stage starts: a cold
+ * check writes ~1 GB of cache at 10,000 minutes, and the next stage measured while the kernel
+ * wrote it back took 1.8 s instead of 1.2 s. Each stage pays for its own writes only.
+ */
+function settleDisk(): void {
+  spawnSync('sync', { stdio: 'ignore' });
 }
 
 function browserAvailable(): boolean {
@@ -252,6 +286,7 @@ export function formatReport(report: BenchReport): string {
     row(report.baseline.eleventy),
     row(report.baseline.pagefind),
     row({ ...report.baseline.total, ratio: 1 }),
+    ...repeatedRuns(report.stages),
     '',
     `Balík Pagefind: ${(report.pagefindBundleBytes / 1024).toFixed(0)} KiB v ${report.pagefindBundleFiles} souborech, ${report.shards.length} ${report.shards.length === 1 ? 'oddíl' : 'oddílů'} (${report.shards.map((s) => `${s.id}: ${s.pages}`).join(', ')}).`,
     ...timingLines(report),
@@ -260,6 +295,14 @@ export function formatReport(report: BenchReport): string {
       : 'První vyhledávání: neměřeno (Chromium není k dispozici).',
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** "Opakovaná měření (…), v tabulce medián: build warm 29.10 / 30.02 / 31.87 s; …" */
+function repeatedRuns(stages: StageResult[]): string[] {
+  const repeated = stages.filter((stage) => stage.runs);
+  if (repeated.length === 0) return [];
+  const runs = repeated.map((stage) => `${stage.label} ${stage.runs!.map((s) => s.toFixed(2)).join(' / ')} s`).join('; ');
+  return ['', `Opakovaná měření (každý běh po změně jednoho zápisu), v tabulce medián: ${runs}.`];
 }
 
 /** "wasm.unknown.pagefind 55,4 kB, cs_f7ba18f.pf_index 24,2 kB, …": the six largest responses, bytes with headers. */
