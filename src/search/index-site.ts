@@ -7,7 +7,8 @@
  * 2. a shard whose hash equals the one in the previous site's manifest is copied from there; any
  *    other shard goes to Pagefind's Node API page by page — under strategy B with the stems block
  *    added to what Pagefind sees (the file on disk stays as rendered) — and is written to
- *    <outDir>/pagefind/<shard>/, one shard at a time, so Pagefind never holds the whole site;
+ *    <outDir>/pagefind/<shard>/, a few shards at once, each in its own Pagefind service, so
+ *    Pagefind never holds the whole site;
  * 3. <outDir>/pagefind/shards.json lists the shards newest first and every filter value;
  * 4. the browser script of /hledat/ is bundled from src/search/client/ to <outDir>/assets/search.js,
  *    with the same strategy compiled in, so the query is stemmed the way the index was.
@@ -15,9 +16,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as pagefind from 'pagefind';
 import { dependenciesHash } from '../pipeline/cache.ts';
 import { codeHash } from '../pipeline/code-hash.ts';
 import { mapConcurrently } from '../pipeline/map-concurrently.ts';
@@ -26,6 +27,7 @@ import { filesUnder, linkFiles } from '../render/link-files.ts';
 import { minify } from '../render/minify.ts';
 import { BUNDLE_DIR, CLIENT_SCRIPT, MANIFEST_FILE, SHARD_FILTER, SITE_STRATEGY, SORT_KEY, type SearchManifest, type SearchStrategy } from './config.ts';
 import { decodeEntities } from './html-text.ts';
+import { PagefindServices, type PagefindApi } from './pagefind-services.ts';
 import { DEFAULT_SHARD_PAGES, planShards, type PlannedShard } from './shards.ts';
 import { withStemsBlock } from './stems.ts';
 
@@ -93,11 +95,12 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
   const previous = previousBundle ? await readManifest(previousBundle) : undefined;
   const reused = new Set<string>();
   let stems = 0;
-  let opened = false;
   const language = options.language ?? 'cs';
   const hashes = shards.map((shard) => shardHash(shard, strategy, language));
+  const lanes = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const services = new PagefindServices(lanes);
   try {
-    await mapConcurrently(shards, options.concurrency ?? DEFAULT_CONCURRENCY, async (shard, i) => {
+    await mapConcurrently(shards, lanes, async (shard, i) => {
       const dir = path.join(bundle, shard.id);
       const old = previous?.shards.find((s) => s.id === shard.id && s.hash === hashes[i]);
       if (old && previousBundle && existsSync(path.join(previousBundle, old.path))) {
@@ -105,12 +108,11 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
         await linkFiles(await filesUnder(from), from, dir);
         reused.add(shard.id);
       } else {
-        opened = true;
-        stems += await indexShard(root, shard, dir, strategy, language);
+        stems += await services.with((service) => indexShard(service, root, shard, dir, strategy, language));
       }
     });
   } finally {
-    if (opened) await pagefind.close();
+    await services.close();
   }
   const manifest: SearchManifest = {
     version: 1,
@@ -126,15 +128,22 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
 }
 
 /**
- * Shards indexed at once. Pagefind's service works mostly on one core, so a second shard mainly
- * overlaps our own preparation (reading, stems) with its indexing: 11.2–12.0 s → 9.7–10.5 s for
- * 1,000 pages in three shards on the quiet two-core machine. Two shards of 500 pages are small.
+ * Shards indexed at once, each by its own Pagefind service (pagefind-services.ts): one per core,
+ * at least two (a shard's own preparation here overlaps the other's indexing even on one core)
+ * and at most four, each holding a shard of up to 500 pages.
  */
-const DEFAULT_CONCURRENCY = 2;
+const DEFAULT_CONCURRENCY = Math.min(Math.max(os.availableParallelism(), 2), 4);
 
 
 /** One shard through Pagefind into `dir`; the index is deleted afterwards so its memory is freed before the next. */
-async function indexShard(root: string, shard: PlannedShard<SearchablePage>, dir: string, strategy: SearchStrategy, language: string): Promise<number> {
+async function indexShard(
+  pagefind: PagefindApi,
+  root: string,
+  shard: PlannedShard<SearchablePage>,
+  dir: string,
+  strategy: SearchStrategy,
+  language: string,
+): Promise<number> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   if (!index) throw new SearchIndexError('Vyhledávací index se nepodařilo založit (Pagefind).', errors);
   try {

@@ -1,0 +1,84 @@
+/**
+ * Shards indexed side by side, each by its own Pagefind service process (pagefind-services.ts):
+ * the lanes really get separate processes, every process stops afterwards, and the published index
+ * is the same byte for byte whether the shards went through one service or several.
+ */
+import { readFileSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { generateArchive } from '../../src/bench/generate.ts';
+import { descendantsOf } from '../../src/bench/measure.ts';
+import { buildSite } from '../../src/cli/build.ts';
+import { filesUnder } from '../../src/render/link-files.ts';
+import { REPO_ROOT } from '../../src/search/evaluate.ts';
+import { indexSite } from '../../src/search/index-site.ts';
+import { PagefindServices } from '../../src/search/pagefind-services.ts';
+
+/** Pagefind service processes started by this test process. */
+function serviceProcesses(): number[] {
+  return descendantsOf(process.pid).filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes('--service');
+    } catch {
+      return false;
+    }
+  });
+}
+
+describe('PagefindServices', () => {
+  it('gives lanes running at once their own service process and stops them all on close', async () => {
+    const services = new PagefindServices(2);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const lane = () =>
+      services.with(async (pagefind) => {
+        const { index } = await pagefind.createIndex({ forceLanguage: 'cs' });
+        await index!.addHTMLFile({ url: '/a/', content: '<html><body><main data-pagefind-body><p>Azylový dům</p></main></body></html>' });
+        await gate;
+      });
+    const lanes = Promise.all([lane(), lane()]);
+    await vi.waitFor(() => expect(serviceProcesses()).toHaveLength(2), { timeout: 20_000 });
+    await expect(services.with(async () => undefined)).rejects.toThrow(/more lanes than services/);
+    release();
+    await lanes;
+    await services.close();
+    await vi.waitFor(() => expect(serviceProcesses()).toHaveLength(0), { timeout: 20_000 });
+  }, 60_000);
+});
+
+describe('indexSite with one service or two', () => {
+  let work: string;
+  let site: string;
+
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), 'kpss-pagefind-services-'));
+    const archive = await generateArchive({ root: path.join(work, 'archive'), minutes: 12, groups: 3, seed: 5, repoRoot: REPO_ROOT });
+    site = path.join(work, 'site');
+    const built = await buildSite({ root: archive.root, outDir: site, basePath: '/', index: false });
+    if (!built.ok) throw new Error(built.diagnostics.map((d) => d.message).join('; '));
+  }, 300_000);
+
+  afterAll(async () => {
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  async function indexed(concurrency: number): Promise<Map<string, string>> {
+    const copy = path.join(work, `site-${concurrency}`);
+    await cp(site, copy, { recursive: true });
+    const result = await indexSite(copy, { concurrency, shardPages: 3, client: false });
+    expect(result.shards.length).toBeGreaterThan(2);
+    const bundle = path.join(copy, 'pagefind');
+    const files = await filesUnder(bundle);
+    return new Map(await Promise.all(files.map(async (file) => [file, (await readFile(path.join(bundle, file))).toString('base64')] as const)));
+  }
+
+  it('publishes the same index files', async () => {
+    const one = await indexed(1);
+    const two = await indexed(2);
+    expect([...two.keys()].sort()).toEqual([...one.keys()].sort());
+    for (const [file, bytes] of one) expect(two.get(file), file).toBe(bytes);
+    expect(serviceProcesses()).toHaveLength(0);
+  }, 300_000);
+});
