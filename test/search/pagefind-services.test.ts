@@ -8,13 +8,11 @@ import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { generateArchive } from '../../src/bench/generate.ts';
 import { descendantsOf } from '../../src/bench/measure.ts';
-import { buildSite } from '../../src/cli/build.ts';
 import { filesUnder } from '../../src/render/link-files.ts';
-import { REPO_ROOT } from '../../src/search/evaluate.ts';
 import { indexSite } from '../../src/search/index-site.ts';
 import { PagefindServices } from '../../src/search/pagefind-services.ts';
+import { generatedSite } from '../helpers/generated-site.ts';
 
 /** Pagefind service processes started by this test process. */
 function serviceProcesses(): number[] {
@@ -54,10 +52,7 @@ describe('indexSite with one service or two', () => {
 
   beforeAll(async () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'kpss-pagefind-services-'));
-    const archive = await generateArchive({ root: path.join(work, 'archive'), minutes: 12, groups: 3, seed: 5, repoRoot: REPO_ROOT });
-    site = path.join(work, 'site');
-    const built = await buildSite({ root: archive.root, outDir: site, basePath: '/', index: false });
-    if (!built.ok) throw new Error(built.diagnostics.map((d) => d.message).join('; '));
+    site = await generatedSite(work, { minutes: 12, groups: 3, seed: 5 }, { index: false });
   }, 300_000);
 
   afterAll(async () => {

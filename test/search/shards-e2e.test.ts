@@ -8,12 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { generateArchive } from '../../src/bench/generate.ts';
-import { buildSite } from '../../src/cli/build.ts';
 import { startServer, type RunningServer } from '../../src/render/dev-server.ts';
 import { FIRST_PAGE_SIZE, MANIFEST_FILE, PAGE_SIZE, type SearchManifest } from '../../src/search/config.ts';
-import { REPO_ROOT } from '../../src/search/evaluate.ts';
 import { describeWithChromium, launchChromium } from '../helpers/browser.ts';
+import { generatedSite } from '../helpers/generated-site.ts';
 
 const MINUTES = 40;
 /** "Zápis z jednání …" heads every meeting page, so every meeting matches. */
@@ -27,10 +25,7 @@ describeWithChromium('search over index shards in Chromium', () => {
 
   beforeAll(async () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'kpss-shards-e2e-'));
-    const archive = await generateArchive({ root: path.join(work, 'archive'), minutes: MINUTES, groups: 4, seed: 3, repoRoot: REPO_ROOT });
-    const site = path.join(work, 'site');
-    const built = await buildSite({ root: archive.root, outDir: site, basePath: '/', searchShardPages: 8 });
-    if (!built.ok) throw new Error(built.diagnostics.map((d) => d.message).join('; '));
+    const site = await generatedSite(work, { minutes: MINUTES, groups: 4, seed: 3 }, { searchShardPages: 8 });
     manifest = JSON.parse(await readFile(path.join(site, 'pagefind', MANIFEST_FILE), 'utf8')) as SearchManifest;
     server = await startServer({ root: site, basePath: '/', liveReload: false });
     browser = await launchChromium();

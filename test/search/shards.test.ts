@@ -7,13 +7,11 @@ import os from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateArchive } from '../../src/bench/generate.ts';
-import { buildSite } from '../../src/cli/build.ts';
 import { MANIFEST_FILE, type SearchManifest } from '../../src/search/config.ts';
 import { indexSite } from '../../src/search/index-site.ts';
 import { filesUnder, linkFiles } from '../../src/render/link-files.ts';
 import { planShards } from '../../src/search/shards.ts';
-import { REPO_ROOT } from '../../src/search/evaluate.ts';
+import { generatedSite } from '../helpers/generated-site.ts';
 import { snapshot } from '../site/support.ts';
 
 const pages = (counts: Record<number, number>) =>
@@ -54,10 +52,7 @@ describe('indexSite in shards', () => {
 
   beforeAll(async () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'kpss-shards-'));
-    const archive = await generateArchive({ root: path.join(work, 'archive'), minutes: 40, groups: 4, seed: 7, repoRoot: REPO_ROOT });
-    site = path.join(work, 'site');
-    const built = await buildSite({ root: archive.root, outDir: site, basePath: '/', searchShardPages: 8 });
-    if (!built.ok) throw new Error(built.diagnostics.map((d) => d.message).join('; '));
+    site = await generatedSite(work, { minutes: 40, groups: 4, seed: 7 }, { searchShardPages: 8 });
   }, 300_000);
 
   afterAll(async () => {
