@@ -7,26 +7,37 @@
  */
 export type JsonReplacer = (key: string, value: unknown) => unknown;
 
+/** A piece of the JSON text; `raw` may give one as UTF-8 bytes. */
+export type JsonChunk = string | Buffer;
+
 export interface JsonChunksOptions {
   /** Levels opened element by element (default 2). */
   streamDepth?: number;
   /** Spaces of indentation as JSON.stringify's `space` (default 2); 0 for compact JSON. */
   space?: number;
+  /**
+   * The JSON text of a value met down to `streamDepth` whose text is at hand already (as the
+   * replacer would make it, with the same indentation), or undefined to write the value itself.
+   */
+  raw?: (value: object) => JsonChunk | undefined;
 }
 
-export function* jsonChunks(value: unknown, replacer: JsonReplacer, { streamDepth = 2, space = 2 }: JsonChunksOptions = {}): Generator<string> {
-  const layout: Layout = { streamDepth, space, indent: (depth) => (space ? `\n${' '.repeat(space * depth)}` : '') };
+export function* jsonChunks(value: unknown, replacer: JsonReplacer, { streamDepth = 2, space = 2, raw }: JsonChunksOptions = {}): Generator<JsonChunk> {
+  const layout: Layout = { streamDepth, space, raw, indent: (depth) => (space ? `\n${' '.repeat(space * depth)}` : '') };
   yield* chunksOf(replacer.call({ '': value }, '', value), replacer, 0, layout);
 }
 
 interface Layout {
   streamDepth: number;
   space: number;
+  raw: JsonChunksOptions['raw'];
   /** The line break and indentation before a member at `depth`, or nothing in compact JSON. */
   indent: (depth: number) => string;
 }
 
-function* chunksOf(value: unknown, replacer: JsonReplacer, depth: number, layout: Layout): Generator<string> {
+function* chunksOf(value: unknown, replacer: JsonReplacer, depth: number, layout: Layout): Generator<JsonChunk> {
+  const raw = layout.raw && value !== null && typeof value === 'object' ? layout.raw(value) : undefined;
+  if (raw !== undefined) return yield raw;
   if (depth >= layout.streamDepth || value === null || typeof value !== 'object' || hasToJson(value)) {
     const text = JSON.stringify(value, replacer, layout.space);
     yield depth === 0 || !layout.space ? text : text.replace(/\n/g, layout.indent(depth));

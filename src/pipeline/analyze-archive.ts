@@ -20,7 +20,9 @@ import { validateArchive, type CheckedMinute } from '../validate/validate-archiv
 import type { ValidatedMinute } from '../validate/validate-minute.ts';
 import type { AnalysisWorkerData } from './analysis-worker.ts';
 import type { AnalysisEnvironment, FileAnalysis, FileBody, FileInput, FileSummary } from './analyze-file.ts';
+import { storedText } from '../model/stored-text.ts';
 import { FileCache, registerFiles, registersHash, toolVersion } from './cache.ts';
+import { openJsonOf, openJsonOfTextEntry, parseTextEntry, textEntry } from './text-entry.ts';
 import { archiveTargets } from './archive-targets.ts';
 import { mapConcurrently } from './map-concurrently.ts';
 import { StatIndex, trustedStat, unchangedByStat, type Remembered } from './stat-index.ts';
@@ -31,7 +33,7 @@ import { WorkerPool } from './worker-pool.ts';
 export interface AnalyzedMinute {
   minute: ValidatedMinute;
   extracted: ExtractedMinute<ContentHtml>;
-  /** The minute's body as the model shows it. */
+  /** The minute's text as the model shows it; a cached minute's is read only when asked for (stored-text.ts). */
   body: RenderedText;
 }
 
@@ -92,6 +94,8 @@ interface Entry {
   stat?: string;
   summary?: FileSummary;
   body?: FileBody;
+  /** The text of a file analysed in this run (a cached one's stays in the cache). */
+  text?: RenderedText;
 }
 
 export async function analyzeArchive(root: string, files?: readonly string[], options: AnalyzeOptions = {}): Promise<AnalyzedArchive> {
@@ -158,10 +162,14 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
       entry.summary = result.summary;
       // A check never reads a body: it goes to the cache for the next build and is not kept (at
       // 10,000 minutes the bodies were ~250 MB of a cold check's heap).
-      if (!options.diagnosticsOnly) entry.body = result.body;
+      if (!options.diagnosticsOnly) {
+        entry.body = result.body;
+        entry.text = result.text;
+      }
       if (cache && entry.key) {
         await cache.put(entry.key, 's', result.summary);
         if (result.body) await cache.put(entry.key, 'b', result.body);
+        if (result.text) await cache.putText(entry.key, 't', textEntry(result.text));
       }
     });
   } finally {
@@ -186,19 +194,32 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
       minutes.push(hydrateMinute(entry.shown, readBytes, summary.minute));
       continue;
     }
-    // The body (extracted data, HTML, frontmatter) of a cache hit is read only when something asks for it;
-    // a build (needBodies) has read every body already.
+    // The body (extracted data, frontmatter) of a cache hit is read only when something asks for
+    // it, and a build (needBodies) has read every body already; the text is read only when a page
+    // or the open data shows it (stored-text.ts).
     const { key, file, shown } = entry;
-    const loadBody = (): FileBody => {
-      if (entry.body) return entry.body;
-      entry.body = cache?.getSync<FileBody>(key!, 'b');
-      if (!entry.body) {
-        entry.body = inProcess({ file, shown, bytes: bytesOf(entry) }).body;
-        if (!entry.body) throw new Error(`${shown}: the cached analysis does not match the file`);
-        void cache?.put(key!, 'b', entry.body);
+    const reanalyse = (): { body: FileBody; text: RenderedText } => {
+      const bytes = bytesOf(entry);
+      if (cache && key !== cache.keyOf(shown, bytes)) throw new Error(`${shown}: soubor se změnil během sestavení, spusťte ho znovu`);
+      const { body, text } = inProcess({ file, shown, bytes });
+      if (!body || !text) throw new Error(`${shown}: the cached analysis does not match the file`);
+      if (cache && key) {
+        void cache.put(key, 'b', body);
+        void cache.putText(key, 't', textEntry(text));
       }
-      return entry.body;
+      return { body, text };
     };
+    const loadBody = (): FileBody => (entry.body ??= cache?.getSync<FileBody>(key!, 'b') ?? reanalyse().body);
+    const storedEntry = () => cache!.getTextBytesSync(key!, 't') ?? Buffer.alloc(0);
+    // Also a text analysed in this run stands in the model as stored, under the id the next build gives it.
+    const text =
+      key === undefined
+        ? entry.text!
+        : storedText({
+            id: key,
+            load: () => entry.text ?? parseTextEntry(storedEntry()) ?? reanalyse().text,
+            openJson: () => (entry.text ? openJsonOf(entry.text) : openJsonOfTextEntry(storedEntry()) ?? openJsonOf(reanalyse().text)),
+          });
     const minute = hydrateValidatedMinute(shown, readBytes, summary.minute, () => loadBody().frontmatter);
     minutes.push(minute);
     analyzed.push({
@@ -206,9 +227,7 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
       get extracted() {
         return loadBody().extracted;
       },
-      get body() {
-        return loadBody().body;
-      },
+      body: text,
     });
   }
   if (indexFile) await saveIndex(indexFile, index, entries, !files?.length);

@@ -6,6 +6,7 @@
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts';
 import { extractMinute, type ExtractionContext } from '../extract/extract-minute.ts';
 import { modelMinutePart, type MinutePart } from '../model/minute-part.ts';
+import type { RenderedText } from '../model/types.ts';
 import { parseMinute } from '../parse/parse-minute.ts';
 import { decodeSource } from '../read/read-source.ts';
 import type { Registers } from '../registers/load-registers.ts';
@@ -40,13 +41,16 @@ export interface SavedMinute {
  * archive index, which without the frontmatters is half the size (4.3 instead of 8.9 MB at 10,000
  * minutes) and makes far fewer objects.
  */
-export interface FileBody extends MinutePart {
+export interface FileBody {
+  extracted: MinutePart['extracted'];
   frontmatter: ValidatedMinute['frontmatter'];
 }
 
 export interface FileAnalysis {
   summary: FileSummary;
   body?: FileBody;
+  /** The minute's text, present with `body`; cached apart from it (see cache.ts). */
+  text?: RenderedText;
 }
 
 /** What every file is analysed against, prepared once per run (and per worker). */
@@ -82,8 +86,10 @@ export function analyzeFile({ file, shown, bytes }: FileInput, { registers, path
     wholeSpan,
   };
   if (read.source.text.slice(offset, offset + text.length) !== text) saved.yamlText = text;
+  const part = modelMinutePart(parsed, extracted);
   return {
     summary: { check, extract, minute: saved },
-    body: { ...modelMinutePart(parsed, extracted), frontmatter: minute.frontmatter },
+    body: { extracted: part.extracted, frontmatter: minute.frontmatter },
+    text: part.body,
   };
 }

@@ -4,10 +4,13 @@
  * registers (config and organizations) and the tool itself (its source and locked dependencies),
  * so any change to what the result depends on is a miss, never a stale hit.
  *
- * Each key has two files, so `minutes validate` never loads what only the web needs:
+ * Each key has three files, so `minutes validate` never loads what only the web needs, and a warm
+ * build never loads the text of a minute whose page it does not render:
  *   <key>.s  summary: the file's diagnostics and the meeting it records (also kept in the archive index)
- *   <key>.b  body: the validated frontmatter, the extracted data and the minute's HTML, the model's
- *            file-local part (build only)
+ *   <key>.b  body: the validated frontmatter and the extracted data, the model's file-local part
+ *            (build only)
+ *   <key>.t  text: the minute's text as Markdown, plain text and HTML (text-entry.ts), read only
+ *            when a page or the open data shows it (model/stored-text.ts)
  * Every file starts with the SHA-1 of its content on the first line (seal); an entry that does not
  * match (a truncated write, a corrupted disk, a hand edit) is treated as missing and rebuilt.
  */
@@ -29,7 +32,7 @@ let toolHash: string | undefined;
 
 /** Hash of the analysis code and the locked dependencies: a new version of either empties the cache in effect. */
 export function toolVersion(): string {
-  toolHash ??= createHash('sha256').update(`minutes-cache-v3\0${dependenciesHash()}\0${codeHash(ANALYSIS_DIRS)}`).digest('hex');
+  toolHash ??= createHash('sha256').update(`minutes-cache-v4\0${dependenciesHash()}\0${codeHash(ANALYSIS_DIRS)}`).digest('hex');
   return toolHash;
 }
 
@@ -93,36 +96,54 @@ export class FileCache {
     return createHash('sha256').update(this.salt).update('\0').update(displayPath).update('\0').update(bytes).digest('hex');
   }
 
-  private fileOf(key: string, part: 's' | 'b'): string {
+  private fileOf(key: string, part: CachePart): string {
     return path.join(this.dir, key.slice(0, 2), `${key}.${part}`);
   }
 
   /** The entry's parsed JSON, or undefined when it is missing or does not match its checksum. */
-  getSync<T>(key: string, part: 's' | 'b'): T | undefined {
+  getSync<T>(key: string, part: JsonPart): T | undefined {
     return readSealed<T>(this.fileOf(key, part))?.value;
   }
 
   /** Writes atomically: a crash never leaves half an entry under the key. */
-  async put(key: string, part: 's' | 'b', value: unknown): Promise<void> {
+  async put(key: string, part: JsonPart, value: unknown): Promise<void> {
     await writeSealed(this.fileOf(key, part), value);
+  }
+
+  /** The entry's text as putText wrote it (UTF-8), or undefined when it is missing or does not match its checksum. */
+  getTextBytesSync(key: string, part: TextPart): Buffer | undefined {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(this.fileOf(key, part));
+    } catch {
+      return undefined; // Not written yet.
+    }
+    return unsealedBytes(bytes);
+  }
+
+  /** Text stored as it is, not as JSON: its reader may take a part of it without parsing any. */
+  async putText(key: string, part: TextPart, text: string): Promise<void> {
+    await writeSealedBytes(this.fileOf(key, part), Buffer.from(text));
   }
 }
 
+type JsonPart = 's' | 'b';
+type TextPart = 't';
+type CachePart = JsonPart | TextPart;
+
 /**
- * JSON behind a checksum line: the SHA-1 of the JSON's bytes. It detects a truncated write, a
+ * Content (JSON, or a text entry) behind a checksum line: the SHA-1 of its bytes. It detects a truncated write, a
  * corrupted disk or a hand edit of a local cache (not an attacker, who could write the line too),
  * and SHA-1 over bytes costs a third of SHA-256 over a decoded string on the 200 MB of a 10,000-minute cache.
  */
-function seal(value: unknown): Buffer {
-  const json = Buffer.from(JSON.stringify(value));
-  return Buffer.concat([Buffer.from(`${createHash('sha1').update(json).digest('hex')}\n`), json]);
+function seal(content: Buffer): Buffer {
+  return Buffer.concat([Buffer.from(`${createHash('sha1').update(content).digest('hex')}\n`), content]);
 }
 
 /** The value of a sealed file, or undefined when it does not match its checksum. */
 export function unseal<T>(bytes: Buffer): T | undefined {
-  if (bytes.length < SEAL_LENGTH || bytes[SEAL_LENGTH - 1] !== 0x0a) return undefined;
-  const json = bytes.subarray(SEAL_LENGTH);
-  if (createHash('sha1').update(json).digest('hex') !== sealOf(bytes)) return undefined;
+  const json = unsealedBytes(bytes);
+  if (!json) return undefined;
   try {
     return JSON.parse(json.toString('utf8')) as T;
   } catch {
@@ -130,13 +151,24 @@ export function unseal<T>(bytes: Buffer): T | undefined {
   }
 }
 
+/** What a sealed file holds after its checksum line, or undefined when it does not match the checksum. */
+function unsealedBytes(bytes: Buffer): Buffer | undefined {
+  if (bytes.length < SEAL_LENGTH || bytes[SEAL_LENGTH - 1] !== 0x0a) return undefined;
+  const content = bytes.subarray(SEAL_LENGTH);
+  return createHash('sha1').update(content).digest('hex') === sealOf(bytes) ? content : undefined;
+}
+
 /**
  * Writes `value` sealed, through a temporary file and a rename, so a reader never sees half of it;
  * returns its checksum. A cache that cannot be written (read-only checkout, full disk) only costs
  * speed: no error, and no checksum.
  */
-export async function writeSealed(file: string, value: unknown): Promise<string | undefined> {
-  const content = seal(value);
+export function writeSealed(file: string, value: unknown): Promise<string | undefined> {
+  return writeSealedBytes(file, Buffer.from(JSON.stringify(value)));
+}
+
+async function writeSealedBytes(file: string, bytes: Buffer): Promise<string | undefined> {
+  const content = seal(bytes);
   try {
     await mkdir(path.dirname(file), { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;

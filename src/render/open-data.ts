@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
+import type { JsonChunk } from '../model/json-chunks.ts';
 import { openDataChunks } from '../model/open-data.ts';
 import type { ArchiveModel } from '../model/types.ts';
 
@@ -19,21 +20,42 @@ export async function writeOpenData(model: ArchiveModel, file: string): Promise<
   await closed;
 }
 
-/** Writes many small chunks in writes of about a megabyte, waiting whenever the stream asks to. */
-export async function writeChunks(chunks: Iterable<string>, out: Writable): Promise<void> {
-  let pending = '';
+/**
+ * Writes many small chunks in writes of about a megabyte, waiting whenever the stream asks to.
+ * Chunks given as bytes are written as they are, never decoded.
+ */
+export async function writeChunks(chunks: Iterable<JsonChunk>, out: Writable): Promise<void> {
+  let text = '';
+  let parts: Buffer[] = [];
+  let size = 0;
+  const takeText = () => {
+    if (text) parts.push(Buffer.from(text));
+    text = '';
+  };
+  const flush = async () => {
+    takeText();
+    if (!parts.length) return;
+    const written = out.write(parts.length === 1 ? parts[0] : Buffer.concat(parts));
+    parts = [];
+    size = 0;
+    if (!written) await once(out, 'drain');
+  };
   for (const chunk of chunks) {
-    pending += chunk;
-    if (pending.length < WRITE_SIZE) continue;
-    if (!out.write(pending)) await once(out, 'drain');
-    pending = '';
+    if (typeof chunk === 'string') {
+      text += chunk;
+    } else {
+      takeText();
+      parts.push(chunk);
+    }
+    size += chunk.length;
+    if (size >= WRITE_SIZE) await flush();
   }
-  if (pending && !out.write(pending)) await once(out, 'drain');
+  await flush();
 }
 
 const WRITE_SIZE = 1 << 20;
 
 /** The site's document as one string: for small archives and tests (see openDataChunks for why not always). */
 export function openDataJson(model: ArchiveModel): string {
-  return [...openDataChunks(model, SITE_FILE_SPACE)].join('');
+  return [...openDataChunks(model, SITE_FILE_SPACE)].map((chunk) => chunk.toString()).join('');
 }

@@ -121,9 +121,12 @@ async function renderPages(
     await forgetCachedTemplates(templatesDir);
   }
   await checkRendered(plan.published, dir);
-  // /data/archive.json is written straight to the output: the largest file, shaped by no template.
-  await writeOpenData(model, path.join(dir, routes.data.replace(/^\/+/, '')));
-  const copied = await reusePages(plan.published, options.outDir, dir);
+  const [copied] = await Promise.all([
+    reusePages(plan.published, options.outDir, dir),
+    // At the same time: the pages are linked by the file system's threads while this one writes
+    // /data/archive.json straight to the output, the largest file, shaped by no template.
+    writeOpenData(model, path.join(dir, routes.data.replace(/^\/+/, ''))),
+  ]);
   return { published: plan.published, copied };
 }
 

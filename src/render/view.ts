@@ -35,6 +35,7 @@ import {
   yearOf,
 } from './czech.ts';
 import { buildCalendar, type CalendarEvent } from './ics.ts';
+import { MeetingText } from './meeting-text.ts';
 import { CONFIG_FILE_PATH, absoluteUrl, editUrl, folderUrl, organizationFile, routes } from './urls.ts';
 
 export interface ViewOptions {
@@ -142,7 +143,8 @@ export interface MeetingPage extends MeetingCard {
   recorder?: string;
   verifier?: string;
   source?: string;
-  bodyHtml: string;
+  /** The minute's text; its page reads `body.html`. */
+  body: MeetingText;
   updates: MeetingUpdate[];
   mentioned: OrgLink[];
   tasks: TaskView[];
@@ -446,7 +448,7 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
       recorder: meeting.recorder,
       verifier: meeting.verifier,
       source: meeting.source,
-      bodyHtml: markBareLinks(meeting.body.html),
+      body: new MeetingText(meeting.body),
       updates,
       mentioned,
       tasks: meetingTasks,
@@ -655,7 +657,7 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
     date: m.date,
     time: meetingById.get(m.id)?.time,
     summary: m.topics.length ? `Program: ${m.topics.join('; ')}` : (meetingById.get(m.id)?.body.text.slice(0, 280) ?? ''),
-    html: m.bodyHtml,
+    html: m.body.html,
     category: { term: m.group.id, label: m.group.name },
   }));
   const feed = buildAtomFeed(feedEntries, {
@@ -786,18 +788,6 @@ function groupNeighbours(meetings: readonly MeetingModel[]): Map<string, { older
     same.forEach((m, i) => result.set(m.id, { older: same[i + 1]?.id, newer: same[i - 1]?.id }));
   }
   return result;
-}
-
-/**
- * Marks links whose text is their own address (autolinks like "https://mapaexekuci.cz/") with
- * class="bare-link", so print shows the address once. The HTML is the model's sanitized output of
- * rehype-stringify, whose links always read <a href="…">…</a>; nothing else is touched.
- */
-export function markBareLinks(html: string): string {
-  return html.replace(/<a href="([^"]*)">([^<]*)<\/a>/g, (whole, href: string, text: string) => {
-    const bare = text === href || `mailto:${text}` === href || `${text}/` === href;
-    return bare ? `<a href="${href}" class="bare-link">${text}</a>` : whole;
-  });
 }
 
 /** The first sentence, cut at a word boundary to about `max` characters. */

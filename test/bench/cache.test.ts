@@ -3,13 +3,14 @@
  * run without cache); a corrupted entry is detected by its checksum and rebuilt, never trusted.
  */
 import { createHash } from 'node:crypto';
-import { readFile, readdir, rm, writeFile, mkdtemp, appendFile } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile, mkdtemp, appendFile, utimes } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateArchive } from '../../src/bench/generate.ts';
 import { REPO_ROOT } from '../../src/bench/run.ts';
 import { buildSite } from '../../src/cli/build.ts';
+import { textStoreOf } from '../../src/model/stored-text.ts';
 import { analyzeArchive } from '../../src/pipeline/analyze-archive.ts';
 
 let work: string;
@@ -103,5 +104,42 @@ describe('per-file cache', () => {
       const [sum, json] = [bytes.toString('latin1', 0, 40), bytes.subarray(41)];
       expect(createHash('sha1').update(json).digest('hex'), file).toBe(sum);
     }
+  }, 120_000);
+
+  it("reads a minute's text only when asked, and makes it again when its entry is damaged or gone", async () => {
+    await rm(cacheDir, { recursive: true, force: true });
+    const texts = (archive: Awaited<ReturnType<typeof analyzeArchive>>) => JSON.stringify(archive.analyzed.map((a) => a.body));
+    const none = await analyzeArchive(root, undefined, { needBodies: true });
+    await analyzeArchive(root, undefined, { cacheDir, needBodies: true });
+    const textEntries = (await cacheFiles()).filter((file) => file.endsWith('.t')).sort();
+    expect(textEntries.length).toBe(none.analyzed.length);
+    await rm(textEntries[0]!);
+    await appendFile(textEntries[1]!, 'x');
+    const warm = await analyzeArchive(root, undefined, { cacheDir, needBodies: true });
+    // Held by reference, under the key of the file they were made from.
+    expect(warm.analyzed.every((a) => textStoreOf(a.body)?.id.length === 64)).toBe(true);
+    expect(texts(warm)).toBe(texts(none));
+    // Written again in the background, the way a build goes on meanwhile.
+    for (const file of textEntries.slice(0, 2)) {
+      await vi.waitFor(async () => {
+        const bytes = await readFile(file);
+        expect(createHash('sha1').update(bytes.subarray(41)).digest('hex'), file).toBe(bytes.toString('latin1', 0, 40));
+      });
+    }
+  }, 120_000);
+
+  it('says so in Czech when a minute whose text must be made again has changed since the build began', async () => {
+    await rm(cacheDir, { recursive: true, force: true });
+    // Files old enough to be vouched for by their stat, so a warm run does not read them.
+    const minutes = (await readdir(path.join(root, 'minutes'), { recursive: true })).filter((f) => f.endsWith('.md'));
+    for (const file of minutes) await utimes(path.join(root, 'minutes', file), new Date('2020-01-01'), new Date('2020-01-01'));
+    await analyzeArchive(root, undefined, { cacheDir, needBodies: true });
+    const warm = await analyzeArchive(root, undefined, { cacheDir, needBodies: true });
+    const minute = warm.analyzed[0]!;
+    for (const file of (await cacheFiles()).filter((f) => f.endsWith('.t'))) await rm(file);
+    await appendFile(path.join(root, minute.minute.parsed.source.path), '\nDoplněno.\n');
+    expect(() => minute.body.html).toThrow(/soubor se změnil během sestavení/);
+    // An unchanged one is simply analysed again.
+    expect(warm.analyzed[1]!.body.html).toContain('<');
   }, 120_000);
 });

@@ -176,7 +176,7 @@ describe('helpers', () => {
 
 describe('markBareLinks', () => {
   it('marks links that show their own address, and nothing else', async () => {
-    const { markBareLinks } = await import('../../src/render/view.ts');
+    const { markBareLinks } = await import('../../src/render/meeting-text.ts');
     expect(markBareLinks('<p><a href="https://a.cz/">https://a.cz/</a> a <a href="https://b.cz/">web B</a></p>')).toBe(
       '<p><a href="https://a.cz/" class="bare-link">https://a.cz/</a> a <a href="https://b.cz/">web B</a></p>',
     );

@@ -1,0 +1,90 @@
+/**
+ * A minute's text kept in the cache (model/stored-text.ts): a page's data hash and the open data
+ * use it without reading it, and whatever reads it sees the same text as one held in memory.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { openDataChunks } from '../../src/model/open-data.ts';
+import { storedText, textStoreOf } from '../../src/model/stored-text.ts';
+import type { ArchiveModel, RenderedText } from '../../src/model/types.ts';
+import { openJsonOf, openJsonOfTextEntry, parseTextEntry, textEntry } from '../../src/pipeline/text-entry.ts';
+import { MeetingText } from '../../src/render/meeting-text.ts';
+import { openDataJson, writeChunks } from '../../src/render/open-data.ts';
+import { sampleModel } from '../fixtures/site/sample-model.ts';
+
+const unreadable = (id: string): RenderedText =>
+  storedText({
+    id,
+    load: () => {
+      throw new Error('read');
+    },
+    openJson: () => {
+      throw new Error('read');
+    },
+  });
+
+/** The sample model with every meeting's text in a store that counts its reads. */
+function storedModel(): { model: ArchiveModel; reads: { load: number; openJson: number } } {
+  const reads = { load: 0, openJson: 0 };
+  const model = sampleModel();
+  for (const meeting of model.meetings) {
+    const entry = Buffer.from(textEntry(meeting.body));
+    meeting.body = storedText({
+      id: meeting.id,
+      load: () => (reads.load++, parseTextEntry(entry)!),
+      openJson: () => (reads.openJson++, openJsonOfTextEntry(entry)!),
+    });
+  }
+  return { model, reads };
+}
+
+const anyText = fc.record({ markdown: fc.string({ unit: 'grapheme' }), text: fc.string({ unit: 'grapheme' }), html: fc.string({ unit: 'grapheme' }) });
+
+describe('a stored text', () => {
+  it('stands in a page data hash as its id, without being read', () => {
+    expect(JSON.stringify({ body: new MeetingText(unreadable('klic-1')) })).toBe('{"body":"klic-1"}');
+    // A text held in memory has no id: its HTML stands for it.
+    expect(JSON.stringify(new MeetingText({ markdown: 'a', text: 'a', html: '<p>a</p>' }))).toBe('"<p>a</p>"');
+    expect(textStoreOf({ markdown: 'a', text: 'a', html: '<p>a</p>' })).toBeUndefined();
+  });
+
+  it('reads as the text itself, one load for all its members', () => {
+    let loads = 0;
+    const value = { markdown: 'Čtvrtek', text: 'Čtvrtek', html: '<p>Čtvrtek</p>' };
+    const text = storedText({ id: 'x', load: () => (loads++, { ...value }), openJson: () => openJsonOf(value) });
+    expect(JSON.parse(JSON.stringify(text))).toEqual(value);
+    expect(loads).toBe(1);
+    expect(structuredClone(text)).toEqual(value);
+    expect(new MeetingText(text).html).toBe('<p>Čtvrtek</p>');
+  });
+
+  it('goes into the open data as the stored bytes, and the document is the same as from texts in memory', async () => {
+    const { model, reads } = storedModel();
+    const expected = openDataJson(sampleModel());
+    expect(openDataJson(model)).toBe(expected);
+    expect(reads).toEqual({ load: 0, openJson: model.meetings.length });
+    const written: Buffer[] = [];
+    const { Writable } = await import('node:stream');
+    const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => (written.push(chunk), done()) });
+    await writeChunks(openDataChunks(storedModel().model, 0), sink);
+    expect(Buffer.concat(written).toString('utf8')).toBe(expected);
+    // `minutes extract` indents the document: there the texts are read and written again.
+    expect([...openDataChunks(model)].join('')).toBe([...openDataChunks(sampleModel())].join(''));
+  });
+});
+
+describe('a text entry of the cache', () => {
+  it('gives back the text, and its first line is the text as the open data writes it', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const entry = Buffer.from(textEntry(text));
+        expect(parseTextEntry(entry)).toEqual(text);
+        expect(openJsonOfTextEntry(entry)!.toString('utf8')).toBe(JSON.stringify(text, (key, value) => (key === 'html' ? undefined : value)));
+      }),
+      { numRuns: 300 },
+    );
+    expect(parseTextEntry(Buffer.from('{"markdown":"a","text":"a"}'))).toBeUndefined();
+    expect(parseTextEntry(Buffer.from('{"markdown":"a"}\n"x"'))).toBeUndefined();
+    expect(openJsonOfTextEntry(Buffer.from('bez konce řádku'))).toBeUndefined();
+  });
+});
