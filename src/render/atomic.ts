@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,6 +25,10 @@ export async function writeDirectoryAtomically<T>(target: string, produce: (dir:
     await removeSettled(temp);
     throw error;
   }
+  // A build whose launcher was killed stops when it hears the IPC channel close (diesWithParent in
+  // bin/heap-limit.js), which it can hear only between tasks: one turn of the event loop (its poll
+  // phase reads the channel) right before publishing, so a build killed before then publishes nothing.
+  await new Promise<void>((resolve) => setImmediate(resolve));
   const old = existsSync(absolute) ? `${temp.replace(/\.new-([^/\\]+)$/, '.old-$1')}` : undefined;
   try {
     if (old) await rename(absolute, old);
@@ -37,9 +42,27 @@ export async function writeDirectoryAtomically<T>(target: string, produce: (dir:
     await removeSettled(temp);
     throw error;
   }
-  if (old) await rm(old, { recursive: true, force: true });
+  if (old) await removeInBackground(old);
   return result;
 }
+
+/**
+ * Removes the replaced directory without the build waiting for it: unlinking the 30,000 files of
+ * a 10,000-minute site took 2 s of every build. A detached process removes it while the build goes
+ * on and exits; what it does not finish (the machine stops) the next build clears like any other
+ * `.old-*`. Without a process, it is removed here.
+ */
+async function removeInBackground(dir: string): Promise<void> {
+  try {
+    const remover = spawn(process.execPath, ['-e', REMOVE, dir], { detached: true, stdio: 'ignore' });
+    remover.on('error', () => void rm(dir, { recursive: true, force: true }).catch(() => {}));
+    remover.unref();
+  } catch {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const REMOVE = 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })';
 
 /**
  * What builds killed before they could clean up left behind. A kill between the two renames of

@@ -1,4 +1,5 @@
-import { copyFile, link, mkdir, readdir } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { copyFile, link, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { mapConcurrently } from '../pipeline/map-concurrently.ts';
 
@@ -7,7 +8,9 @@ const PARALLEL = 64;
 
 /** The files under `dir`, relative to it with "/" separators, sorted. */
 export async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  // Synchronous on purpose: over the 31,000 files of a 10,000-minute site the promise API took
+  // 0.46–0.48 s and this 0.19–0.46 s (idle machine), and nothing else needs the thread meanwhile.
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))

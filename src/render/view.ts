@@ -36,6 +36,7 @@ import {
 } from './czech.ts';
 import { buildCalendar, type CalendarEvent } from './ics.ts';
 import { MeetingText } from './meeting-text.ts';
+import { sharedInPages } from './shared-in-pages.ts';
 import { CONFIG_FILE_PATH, absoluteUrl, editUrl, folderUrl, organizationFile, routes } from './urls.ts';
 
 export interface ViewOptions {
@@ -307,7 +308,7 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
   );
   const cards = new Map<string, MeetingCard>();
   for (const meeting of meetings) {
-    cards.set(meeting.id, {
+    cards.set(meeting.id, sharedInPages({
       id: meeting.id,
       url: routes.meeting(meeting.id),
       date: meeting.date,
@@ -320,7 +321,7 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
       topics: meeting.topics,
       isDraft: meeting.status === 'draft',
       updateCount: updatesByMeeting.get(meeting.id)?.length ?? 0,
-    });
+    }));
   }
   const card = (id: string): MeetingCard => {
     const found = cards.get(id);
@@ -334,7 +335,7 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
     .sort((a, b) => compareAsc(a.due ?? '9999', b.due ?? '9999') || compareDesc(a.date, b.date) || compareAsc(a.id, b.id))
     .map((t) => taskView(t));
   function taskView(task: TaskModel): TaskView {
-    return {
+    return sharedInPages({
       id: task.id,
       text: task.text,
       owner: task.owner,
@@ -344,7 +345,7 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
       meeting: card(task.meeting),
       done: task.done,
       doneIn: cardOrUndefined(task.doneIn),
-    };
+    });
   }
   const openTasks = tasks.filter((t) => !t.done);
   const doneTasks = tasks
@@ -356,13 +357,13 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
     .sort((a, b) => compareDesc(a.date, b.date) || compareAsc(a.position.line, b.position.line) || compareAsc(a.id, b.id))
     .map((d) => decisionView(d));
   function decisionView(decision: DecisionModel): DecisionView {
-    return {
+    return sharedInPages({
       id: decision.id,
       label: decision.label,
       html: decision.content.html,
       group: linkGroup(decision.group),
       meeting: card(decision.meeting),
-    };
+    });
   }
 
   const dedupedUpcoming = dedupeUpcoming(model.upcoming);
@@ -389,7 +390,7 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
   const updateView = (u: UpdateModel): UpdateView => {
     let made = updateViews.get(u);
     if (!made) {
-      made = { organization: linkOrg(u.organization), html: u.content.html, excerpt: excerpt(u.content.text), meeting: card(u.meeting) };
+      made = sharedInPages({ organization: linkOrg(u.organization), html: u.content.html, excerpt: excerpt(u.content.text), meeting: card(u.meeting) });
       updateViews.set(u, made);
     }
     return made;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeDirectoryAtomically } from '../../src/render/atomic.ts';
 
 let work = '';
@@ -34,7 +34,8 @@ describe('what killed builds leave behind', () => {
     await mkdir(path.join(work, '._site.new-1'));
     await mkdir(path.join(work, '._site.old-2'));
     await writeDirectoryAtomically(path.join(work, '_site'), async (dir) => writeFile(path.join(dir, 'index.html'), 'new'));
-    expect(await readdir(work)).toEqual(['_site']);
+    // The replaced site is removed by a process of its own, after the swap.
+    await vi.waitFor(async () => expect(await readdir(work)).toEqual(['_site']), { timeout: 5000 });
     expect(await readFile(path.join(work, '_site', 'index.html'), 'utf8')).toBe('new');
     expect(existsSync(path.join(work, '._site.new-1'))).toBe(false);
   });
