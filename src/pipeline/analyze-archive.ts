@@ -13,6 +13,7 @@ import { FILE_START, compareDiagnostics, type Diagnostic } from '../diagnostics/
 import { diagnose } from '../diagnostics/create.ts';
 import type { ExtractedMinute } from '../extract/types.ts';
 import type { ContentHtml } from '../model/minute-part.ts';
+import { storedText } from '../model/stored-text.ts';
 import type { RenderedText } from '../model/types.ts';
 import { loadRegisters, type Registers } from '../registers/load-registers.ts';
 import { displayPath, projectPaths, type ProjectPaths } from '../registers/project.ts';
@@ -20,7 +21,6 @@ import { validateArchive, type CheckedMinute } from '../validate/validate-archiv
 import type { ValidatedMinute } from '../validate/validate-minute.ts';
 import type { AnalysisWorkerData } from './analysis-worker.ts';
 import type { AnalysisEnvironment, FileAnalysis, FileBody, FileInput, FileSummary } from './analyze-file.ts';
-import { storedText } from '../model/stored-text.ts';
 import { FileCache, registerFiles, registersHash, toolVersion } from './cache.ts';
 import { openJsonOf, openJsonOfTextEntry, parseTextEntry, textEntry } from './text-entry.ts';
 import { archiveTargets } from './archive-targets.ts';
@@ -200,7 +200,7 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
     const { key, file, shown } = entry;
     const reanalyse = (): { body: FileBody; text: RenderedText } => {
       const bytes = bytesOf(entry);
-      if (cache && key !== cache.keyOf(shown, bytes)) throw new Error(`${shown}: soubor se změnil během sestavení, spusťte ho znovu`);
+      if (cache && key !== cache.keyOf(shown, bytes)) throw new Error(`${shown}: soubor se během sestavení změnil, spusťte sestavení znovu`);
       const { body, text } = inProcess({ file, shown, bytes });
       if (!body || !text) throw new Error(`${shown}: the cached analysis does not match the file`);
       if (cache && key) {

@@ -138,7 +138,7 @@ describe('per-file cache', () => {
     const minute = warm.analyzed[0]!;
     for (const file of (await cacheFiles()).filter((f) => f.endsWith('.t'))) await rm(file);
     await appendFile(path.join(root, minute.minute.parsed.source.path), '\nDoplněno.\n');
-    expect(() => minute.body.html).toThrow(/soubor se změnil během sestavení/);
+    expect(() => minute.body.html).toThrow(/soubor se během sestavení změnil, spusťte sestavení znovu/);
     // An unchanged one is simply analysed again.
     expect(warm.analyzed[1]!.body.html).toContain('<');
   }, 120_000);
