@@ -16,14 +16,17 @@ export interface JsonChunksOptions {
   /** Spaces of indentation as JSON.stringify's `space` (default 2); 0 for compact JSON. */
   space?: number;
   /**
-   * The JSON text of a value met down to `streamDepth` whose text is at hand already (as the
-   * replacer would make it, with the same indentation), or undefined to write the value itself.
+   * The JSON text of a value whose text is at hand already (as the replacer would make it, with
+   * the same indentation), or undefined to write the value itself. Asked of the values of opened
+   * levels and of those `open` opens.
    */
   raw?: (value: object) => JsonChunk | undefined;
+  /** Values below `streamDepth` to open as well: those holding a value `raw` gives. */
+  open?: (value: object) => boolean;
 }
 
-export function* jsonChunks(value: unknown, replacer: JsonReplacer, { streamDepth = 2, space = 2, raw }: JsonChunksOptions = {}): Generator<JsonChunk> {
-  const layout: Layout = { streamDepth, space, raw, indent: (depth) => (space ? `\n${' '.repeat(space * depth)}` : '') };
+export function* jsonChunks(value: unknown, replacer: JsonReplacer, { streamDepth = 2, space = 2, raw, open }: JsonChunksOptions = {}): Generator<JsonChunk> {
+  const layout: Layout = { streamDepth, space, raw, open, indent: (depth) => (space ? `\n${' '.repeat(space * depth)}` : '') };
   yield* chunksOf(replacer.call({ '': value }, '', value), replacer, 0, layout);
 }
 
@@ -31,14 +34,20 @@ interface Layout {
   streamDepth: number;
   space: number;
   raw: JsonChunksOptions['raw'];
+  open: JsonChunksOptions['open'];
   /** The line break and indentation before a member at `depth`, or nothing in compact JSON. */
   indent: (depth: number) => string;
 }
 
 function* chunksOf(value: unknown, replacer: JsonReplacer, depth: number, layout: Layout): Generator<JsonChunk> {
-  const raw = layout.raw && value !== null && typeof value === 'object' ? layout.raw(value) : undefined;
+  const raw = layout.raw && isObject(value) ? layout.raw(value) : undefined;
   if (raw !== undefined) return yield raw;
-  if (depth >= layout.streamDepth || value === null || typeof value !== 'object' || hasToJson(value)) {
+  yield* piecesOf(value, replacer, depth, layout);
+}
+
+/** `value` (not one `raw` gives) as chunks: opened when it is to be, else one JSON.stringify. */
+function* piecesOf(value: unknown, replacer: JsonReplacer, depth: number, layout: Layout): Generator<JsonChunk> {
+  if (!opens(value, depth, layout)) {
     const text = JSON.stringify(value, replacer, layout.space);
     yield depth === 0 || !layout.space ? text : text.replace(/\n/g, layout.indent(depth));
     return;
@@ -55,16 +64,64 @@ function* chunksOf(value: unknown, replacer: JsonReplacer, depth: number, layout
     }
     return yield `${layout.indent(depth)}]`;
   }
-  const colon = layout.space ? ': ' : ':';
+  if (!layout.space) return yield* compactMembers(value, replacer, depth, layout);
   let first = true;
   for (const [key, raw] of Object.entries(value)) {
     const member = replacer.call(value, key, raw);
     if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
-    yield `${first ? '{' : ','}${inner}${JSON.stringify(key)}${colon}`;
+    yield `${first ? '{' : ','}${inner}${JSON.stringify(key)}: `;
     first = false;
     yield* chunksOf(member, replacer, depth + 1, layout);
   }
   yield first ? '{}' : `${layout.indent(depth)}}`;
+}
+
+/**
+ * The members of an opened object in compact JSON. Consecutive members that are neither opened
+ * nor given by `raw` are written by one JSON.stringify: an opened meeting is then three chunks
+ * (the members before its text, the text, the rest), not one per member.
+ */
+function* compactMembers(value: object, replacer: JsonReplacer, depth: number, layout: Layout): Generator<JsonChunk> {
+  let run: Record<string, unknown> = {};
+  let runLength = 0;
+  let first = true;
+  // The run's members are replaced already; JSON.stringify passes only what lies inside them to the replacer.
+  const inRun = function (this: unknown, key: string, member: unknown) {
+    return this === run || (key === '' && member === run) ? member : replacer.call(this, key, member);
+  };
+  const separator = () => (first ? ((first = false), '{') : ',');
+  const takeRun = () => {
+    const text = JSON.stringify(run, inRun).slice(1, -1);
+    run = {};
+    runLength = 0;
+    return text;
+  };
+  for (const [key, original] of Object.entries(value)) {
+    const member = replacer.call(value, key, original);
+    if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
+    const raw = layout.raw && isObject(member) ? layout.raw(member) : undefined;
+    if (raw === undefined && !opens(member, depth + 1, layout)) {
+      run[key] = member;
+      runLength++;
+      continue;
+    }
+    if (runLength) yield `${separator()}${takeRun()}`;
+    yield `${separator()}${JSON.stringify(key)}:`;
+    if (raw !== undefined) yield raw;
+    else yield* piecesOf(member, replacer, depth + 1, layout);
+  }
+  if (runLength) yield `${separator()}${takeRun()}`;
+  yield first ? '{}' : '}';
+}
+
+/** Whether `value` is written in pieces rather than by one JSON.stringify. */
+function opens(value: unknown, depth: number, layout: Layout): value is object {
+  if (!isObject(value) || hasToJson(value)) return false;
+  return depth < layout.streamDepth || (layout.open?.(value) ?? false);
+}
+
+function isObject(value: unknown): value is object {
+  return value !== null && typeof value === 'object';
 }
 
 function hasToJson(value: object): boolean {

@@ -25,6 +25,31 @@ describe('jsonChunks', () => {
     );
   });
 
+  it('gives the same text with values opened below the streaming depth and values written from their text at hand', () => {
+    const dropSecret = (key: string, value: unknown) => (key === 'secret' ? undefined : value);
+    // Objects with a member "a" are opened; those with a member "b" come as their own JSON, as text or bytes.
+    const open = (value: object) => 'a' in value;
+    const raw = (value: object) => {
+      if (!('b' in value)) return undefined;
+      const text = JSON.stringify(value, dropSecret);
+      return 'ř' in value ? Buffer.from(text) : text;
+    };
+    const join = (chunks: Iterable<string | Buffer>) => [...chunks].map((chunk) => chunk.toString()).join('');
+    fc.assert(
+      fc.property(
+        fc.jsonValue(),
+        fc.dictionary(fc.constantFrom('a', 'secret', 'b', 'ř', 'c'), fc.jsonValue()),
+        fc.integer({ min: 0, max: 3 }),
+        (value, object, streamDepth) => {
+          const nested = { object, list: [object, value, { a: object, b: 1 }], deep: { x: { a: { b: object, c: value } } } };
+          expect(join(jsonChunks(nested, dropSecret, { streamDepth, space: 0, raw, open }))).toBe(JSON.stringify(nested, dropSecret));
+          expect(join(jsonChunks(nested, dropSecret, { streamDepth, space: 2, open }))).toBe(JSON.stringify(nested, dropSecret, 2));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('writes undefined, functions and dates the way JSON.stringify does', () => {
     const value = { a: undefined, f: () => 1, list: [undefined, () => 2, new Date(0)], when: new Date(86_400_000), nested: { empty: {}, none: [] } };
     expect([...jsonChunks(value, keep)].join('')).toBe(JSON.stringify(value, null, 2));
