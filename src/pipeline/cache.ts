@@ -112,13 +112,8 @@ export class FileCache {
 
   /** The entry's text as putText wrote it (UTF-8), or undefined when it is missing or does not match its checksum. */
   getTextBytesSync(key: string, part: TextPart): Buffer | undefined {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(this.fileOf(key, part));
-    } catch {
-      return undefined; // Not written yet.
-    }
-    return unsealedBytes(bytes);
+    const bytes = readIfThere(this.fileOf(key, part));
+    return bytes && unsealedBytes(bytes);
   }
 
   /** Text stored as it is, not as JSON: its reader may take a part of it without parsing any. */
@@ -182,14 +177,17 @@ async function writeSealedBytes(file: string, bytes: Buffer): Promise<string | u
 
 /** A sealed file's value and checksum, or undefined when it is missing or does not match its checksum. */
 export function readSealed<T>(file: string): { seal: string; value: T } | undefined {
-  let bytes: Buffer;
+  const bytes = readIfThere(file);
+  const value = bytes && unseal<T>(bytes);
+  return value === undefined ? undefined : { seal: sealOf(bytes!), value };
+}
+
+function readIfThere(file: string): Buffer | undefined {
   try {
-    bytes = readFileSync(file);
+    return readFileSync(file);
   } catch {
     return undefined; // Not written yet.
   }
-  const value = unseal<T>(bytes);
-  return value === undefined ? undefined : { seal: sealOf(bytes), value };
 }
 
 /** The checksum a sealed file starts with. */
