@@ -330,12 +330,9 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
   };
   const cardOrUndefined = (id: string | undefined) => (id ? cards.get(id) : undefined);
 
-  const tasks = [...model.tasks]
-    .filter((t) => cards.has(t.meeting))
-    .sort((a, b) => compareAsc(a.due ?? '9999', b.due ?? '9999') || compareDesc(a.date, b.date) || compareAsc(a.id, b.id))
-    .map((t) => taskView(t));
-  function taskView(task: TaskModel): TaskView {
-    return sharedInPages({
+  // The task lists and every meeting page that lists a task show the same view of it: made once, shared.
+  const taskView = madeOnce((task: TaskModel): TaskView =>
+    sharedInPages({
       id: task.id,
       text: task.text,
       owner: task.owner,
@@ -345,8 +342,12 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
       meeting: card(task.meeting),
       done: task.done,
       doneIn: cardOrUndefined(task.doneIn),
-    });
-  }
+    }),
+  );
+  const tasks = [...model.tasks]
+    .filter((t) => cards.has(t.meeting))
+    .sort((a, b) => compareAsc(a.due ?? '9999', b.due ?? '9999') || compareDesc(a.date, b.date) || compareAsc(a.id, b.id))
+    .map((t) => taskView(t));
   const openTasks = tasks.filter((t) => !t.done);
   const doneTasks = tasks
     .filter((t) => t.done)
@@ -386,15 +387,10 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
   const pending = upcomingAll.filter((u) => u.pending);
 
   // A meeting page and its organization's page show the same update: made once, shared.
-  const updateViews = new Map<UpdateModel, UpdateView>();
-  const updateView = (u: UpdateModel): UpdateView => {
-    let made = updateViews.get(u);
-    if (!made) {
-      made = sharedInPages({ organization: linkOrg(u.organization), html: u.content.html, excerpt: excerpt(u.content.text), meeting: card(u.meeting) });
-      updateViews.set(u, made);
-    }
-    return made;
-  };
+  const updateView = madeOnce(
+    (u: UpdateModel): UpdateView =>
+      sharedInPages({ organization: linkOrg(u.organization), html: u.content.html, excerpt: excerpt(u.content.text), meeting: card(u.meeting) }),
+  );
 
   /* meetings */
   // Everything a meeting page lists, indexed by meeting once: scanning the archive for every
@@ -799,6 +795,15 @@ export function excerpt(text: string, max = 150): string {
   const cut = sentence.slice(0, max);
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[,;:–-]+$/, '')}…`;
+}
+
+/** `make` called once per key; later calls with the same key give the same object. */
+function madeOnce<K extends object, V>(make: (key: K) => V): (key: K) => V {
+  const made = new Map<K, V>();
+  return (key) => {
+    if (!made.has(key)) made.set(key, make(key));
+    return made.get(key)!;
+  };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
