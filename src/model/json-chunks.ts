@@ -82,7 +82,9 @@ function* piecesOf(value: unknown, replacer: JsonReplacer, depth: number, layout
  * (the members before its text, the text, the rest), not one per member.
  */
 function* compactMembers(value: object, replacer: JsonReplacer, depth: number, layout: Layout): Generator<JsonChunk> {
-  let run: Record<string, unknown> = {};
+  // Without a prototype, a member named "__proto__" is a member like any other, as in JSON.
+  const emptyRun = (): Record<string, unknown> => Object.create(null) as Record<string, unknown>;
+  let run = emptyRun();
   let runLength = 0;
   let first = true;
   // The run's members are replaced already; JSON.stringify passes only what lies inside them to the replacer.
@@ -92,7 +94,7 @@ function* compactMembers(value: object, replacer: JsonReplacer, depth: number, l
   const separator = () => (first ? ((first = false), '{') : ',');
   const takeRun = () => {
     const text = JSON.stringify(run, inRun).slice(1, -1);
-    run = {};
+    run = emptyRun();
     runLength = 0;
     return text;
   };

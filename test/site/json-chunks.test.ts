@@ -55,4 +55,12 @@ describe('jsonChunks', () => {
     expect([...jsonChunks(value, keep)].join('')).toBe(JSON.stringify(value, null, 2));
     expect([...jsonChunks(value, keep, { space: 0 })].join('')).toBe(JSON.stringify(value));
   });
+
+  it('keeps a member named "__proto__", as JSON.parse gives it (found by the property above)', () => {
+    const value = JSON.parse('{"list":[{"__proto__":""}],"deep":{"x":{"a":{"__proto__":1,"k":2}}}}') as object;
+    for (const streamDepth of [0, 1, 2, 3]) {
+      expect([...jsonChunks(value, keep, { streamDepth, space: 0, open: (v) => 'a' in v })].join('')).toBe(JSON.stringify(value));
+      expect([...jsonChunks(value, keep, { streamDepth, space: 2 })].join('')).toBe(JSON.stringify(value, null, 2));
+    }
+  });
 });
