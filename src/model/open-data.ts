@@ -1,6 +1,6 @@
 import { jsonChunks, type JsonChunk } from './json-chunks.ts';
 import { textStoreOf } from './stored-text.ts';
-import type { ArchiveModel, RenderedText } from './types.ts';
+import type { ArchiveModel, MeetingModel, RenderedText } from './types.ts';
 
 type WithoutHtml<T> = T extends RenderedText
   ? Omit<RenderedText, 'html'>
@@ -30,19 +30,78 @@ function withoutKey(value: unknown, key: string): unknown {
 }
 
 /**
+ * A site file's meetings as the previous build wrote them: a warm build copies the meetings that
+ * did not change from the published /data/archive.json instead of reading their texts from the
+ * cache and writing them again (render/open-data-splice.ts keeps where each one stands).
+ */
+export interface OpenDataSplice {
+  /** The bytes of `meeting` in the previous document when it holds this very piece, else undefined. */
+  previous(piece: string, meeting: MeetingModel): Buffer | undefined;
+  /** Where the meeting `piece` stands in this document, in bytes. */
+  record(piece: string, offset: number, length: number): void;
+}
+
+/**
+ * What a meeting of the open data is made of: its minute's analysis — the stored text's id, the
+ * cache key of the file's bytes, path, registers and analysis code (meetingOf in build-model.ts
+ * reads nothing else) — and its neighbours, linked across minutes. Undefined for a meeting whose
+ * text is held in memory (a build without a cache).
+ */
+export function meetingPiece(meeting: MeetingModel): string | undefined {
+  const id = textStoreOf(meeting.body)?.id;
+  return id === undefined ? undefined : `${id} ${meeting.previous ?? ''} ${meeting.next ?? ''}`;
+}
+
+/**
  * The open data as JSON text (newline-terminated) in pieces: at tens of thousands of minutes the
  * document is larger than one JavaScript string can be. Two-space indented for people (`minutes
  * extract`), or compact (`space` 0) for the site's file: 197 instead of 232 MB at 10,000 minutes,
- * and about a second less of each build.
+ * and about a second less of each build. The site's file may copy unchanged meetings from the
+ * previous one (`splice`).
  */
-export function* openDataChunks(model: ArchiveModel, space = 2): Generator<JsonChunk> {
+export function* openDataChunks(model: ArchiveModel, space = 2, splice?: OpenDataSplice): Generator<JsonChunk> {
   // A meeting whose text is stored is opened, and its text copied from the store as compact JSON
   // without reading it: most of the document's bytes at 10,000 minutes, never parsed or written again.
   const stored = space === 0;
-  yield* jsonChunks(model, (key, value) => (key === OPEN_DATA_OMITTED_KEY ? undefined : value), {
-    space,
-    raw: stored ? (value) => textStoreOf(value)?.openJson() : undefined,
-    open: stored ? (value) => textStoreOf((value as { body?: unknown }).body) !== undefined : undefined,
-  });
+  const storedRaw = (value: object) => textStoreOf(value)?.openJson();
+  const hasStoredBody = (value: object) => textStoreOf((value as { body?: unknown }).body) !== undefined;
+  const options = { space, raw: stored ? storedRaw : undefined, open: stored ? hasStoredBody : undefined };
+  if (!stored || !splice) {
+    yield* jsonChunks(model, omitHtml, options);
+    yield '\n';
+    return;
+  }
+  // Each meeting with a piece id is one chunk, copied or made whole, so its place can be recorded.
+  const meetings = new Set<object>(model.meetings);
+  let piece: { id: string; bytes: Buffer } | undefined;
+  const meetingBytes = (meeting: MeetingModel): Buffer | undefined => {
+    const id = meetingPiece(meeting);
+    if (id === undefined) return undefined;
+    const bytes = splice.previous(id, meeting) ?? Buffer.concat([...jsonChunks(meeting, omitHtml, { ...options, streamDepth: 0 })].map(asBytes));
+    piece = { id, bytes };
+    return bytes;
+  };
+  const raw = (value: object) => (meetings.has(value) ? meetingBytes(value as MeetingModel) : storedRaw(value));
+  let offset = 0;
+  let unrecorded = model.meetings.filter((meeting) => meetingPiece(meeting) !== undefined).length;
+  for (const chunk of jsonChunks(model, omitHtml, { ...options, raw })) {
+    if (unrecorded) {
+      if (chunk === piece?.bytes) {
+        splice.record(piece.id, offset, chunk.length);
+        unrecorded--;
+      }
+      // Meetings come before the larger rest of the document, which then needs no counting.
+      offset += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+    }
+    yield chunk;
+  }
   yield '\n';
+}
+
+function omitHtml(key: string, value: unknown): unknown {
+  return key === OPEN_DATA_OMITTED_KEY ? undefined : value;
+}
+
+function asBytes(chunk: JsonChunk): Buffer {
+  return typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
 }

@@ -61,8 +61,13 @@ export interface PublishedPages {
 
 /** The manifest of the output directory `outDir`, kept in the cache folder. */
 export function manifestFile(cacheDir: string, outDir: string): string {
+  return outputRecordFile(cacheDir, outDir, 'render');
+}
+
+/** A record the cache folder keeps about the output directory `outDir` (never in the published site). */
+export function outputRecordFile(cacheDir: string, outDir: string, kind: string): string {
   const key = createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 16);
-  return path.join(cacheDir, `render-${key}.json`);
+  return path.join(cacheDir, `${kind}-${key}.json`);
 }
 
 /** Everything but the data that decides what the pages look like. */

@@ -4,18 +4,18 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import type { JsonChunk } from '../model/json-chunks.ts';
-import { openDataChunks } from '../model/open-data.ts';
+import { openDataChunks, type OpenDataSplice } from '../model/open-data.ts';
 import type { ArchiveModel } from '../model/types.ts';
 
 /** /data/archive.json is compact JSON: it is read by programs, and people have `minutes extract`. */
 const SITE_FILE_SPACE = 0;
 
-/** Writes /data/archive.json piece by piece (see openDataChunks). */
-export async function writeOpenData(model: ArchiveModel, file: string): Promise<void> {
+/** Writes /data/archive.json piece by piece (see openDataChunks), copying unchanged meetings through `splice`. */
+export async function writeOpenData(model: ArchiveModel, file: string, splice?: OpenDataSplice): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const out = createWriteStream(file, { encoding: 'utf8' });
   const closed = once(out, 'close');
-  await writeChunks(openDataChunks(model, SITE_FILE_SPACE), out);
+  await writeChunks(openDataChunks(model, SITE_FILE_SPACE, splice), out);
   out.end();
   await closed;
 }

@@ -15,10 +15,11 @@ import { collectGarbage } from '../pipeline/collect-garbage.ts';
 import { Handover } from '../pipeline/handover.ts';
 import { writeDirectoryAtomically } from './atomic.ts';
 import { formatCzechDate, formatCzechDateShort, pluralCs, pluralWordCs } from './czech.ts';
-import { checkRendered, manifestFile, planRender, rendererFingerprint, reusePages, saveManifest, type PublishedPages } from './incremental.ts';
+import { checkRendered, manifestFile, outputRecordFile, planRender, rendererFingerprint, reusePages, saveManifest, type PublishedPages } from './incremental.ts';
 import { filesUnder } from './link-files.ts';
 import { minify } from './minify.ts';
 import { writeOpenData } from './open-data.ts';
+import { openDataPlaces, type OpenDataPlaces } from './open-data-splice.ts';
 import { batchPages, pagedView, sharedPageData, type PagedView } from './paged-view.ts';
 import { normalizeBasePath, routes, siteUrl } from './urls.ts';
 import { buildView, type SiteView } from './view.ts';
@@ -31,6 +32,9 @@ export const TEMPLATES_DIR = fileURLToPath(new URL('../../site-templates/', impo
  * gigabytes. Each run starts in a fraction of a second, so a few more runs cost little.
  */
 const PAGES_PER_RUN = 1500;
+
+/** /data/archive.json, relative to the output directory. */
+const OPEN_DATA_FILE = routes.data.replace(/^\/+/, '');
 
 export interface RenderOptions {
   /** The output directory, replaced as a whole (e.g. "_site"). */
@@ -60,6 +64,8 @@ export interface RenderResult {
   renderedPages: number;
   /** …and taken unchanged from the previous output. */
   reusedPages: number;
+  /** Meetings of /data/archive.json copied from the previous output instead of written again. */
+  copiedOpenDataMeetings: number;
 }
 
 export async function renderSite(model: ArchiveModel | Handover<ArchiveModel>, options: RenderOptions): Promise<RenderResult> {
@@ -67,8 +73,9 @@ export async function renderSite(model: ArchiveModel | Handover<ArchiveModel>, o
   const outDir = path.resolve(options.outDir);
   const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
   const manifest = options.cacheDir ? manifestFile(options.cacheDir, outDir) : undefined;
-  const { result, published, copied } = await writeDirectoryAtomically(outDir, async (dir) => {
-    const { published, copied } = await renderPages(model, dir, { ...options, basePath, outDir, templatesDir, manifest });
+  const openDataRecord = options.cacheDir ? outputRecordFile(options.cacheDir, outDir, 'open-data') : undefined;
+  const { result, published, copied, openData } = await writeDirectoryAtomically(outDir, async (dir) => {
+    const { published, copied, openData } = await renderPages(model, dir, { ...options, basePath, outDir, templatesDir, manifest, openDataRecord });
     // A handed-over model and its view are garbage now: the search index gets the memory.
     collectGarbage();
     if (options.afterRender) await options.afterRender(dir);
@@ -80,13 +87,15 @@ export async function renderSite(model: ArchiveModel | Handover<ArchiveModel>, o
       pages: files.filter((f) => f.endsWith('.html')).length,
       renderedPages: published.hashes.size - published.reused.length,
       reusedPages: published.reused.length,
+      copiedOpenDataMeetings: openData?.copied ?? 0,
     };
-    return { result, published, copied };
+    return { result, published, copied, openData };
   });
   if (manifest) {
     // Only after the swap: the manifest describes the published files. A manifest that cannot be
     // written costs the next build its speed, not its correctness (it checks every file it reuses).
     await saveManifest(manifest, published, outDir, copied).catch(() => {});
+    await openData?.save(path.join(outDir, OPEN_DATA_FILE)).catch(() => {});
   }
   return result;
 }
@@ -98,8 +107,8 @@ export async function renderSite(model: ArchiveModel | Handover<ArchiveModel>, o
 async function renderPages(
   source: ArchiveModel | Handover<ArchiveModel>,
   dir: string,
-  options: RenderOptions & { basePath: string; outDir: string; templatesDir: string; manifest: string | undefined },
-): Promise<{ published: PublishedPages; copied: Set<string> }> {
+  options: RenderOptions & { basePath: string; outDir: string; templatesDir: string; manifest: string | undefined; openDataRecord: string | undefined },
+): Promise<{ published: PublishedPages; copied: Set<string>; openData: OpenDataPlaces | undefined }> {
   const model = source instanceof Handover ? source.take() : source;
   const { basePath, templatesDir } = options;
   const view = buildView(model, { basePath });
@@ -121,13 +130,18 @@ async function renderPages(
     await forgetCachedTemplates(templatesDir);
   }
   await checkRendered(plan.published, dir);
-  const [copied] = await Promise.all([
-    reusePages(plan.published, options.outDir, dir),
-    // At the same time: the pages are linked by the file system's threads while this one writes
-    // /data/archive.json straight to the output, the largest file, shaped by no template.
-    writeOpenData(model, path.join(dir, routes.data.replace(/^\/+/, ''))),
-  ]);
-  return { published: plan.published, copied };
+  const openData = options.openDataRecord ? await openDataPlaces(options.openDataRecord, path.join(options.outDir, OPEN_DATA_FILE)) : undefined;
+  try {
+    const [copied] = await Promise.all([
+      reusePages(plan.published, options.outDir, dir),
+      // At the same time: the pages are linked by the file system's threads while this one writes
+      // /data/archive.json straight to the output, the largest file, shaped by no template.
+      writeOpenData(model, path.join(dir, OPEN_DATA_FILE), openData),
+    ]);
+    return { published: plan.published, copied, openData };
+  } finally {
+    openData?.close();
+  }
 }
 
 /**

@@ -3,7 +3,7 @@
  * must be byte-identical to a full build of the same archive, whatever changed in between — and
  * must actually reuse what did not change.
  */
-import { appendFile, cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,8 +29,9 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
+/** The model as a build makes it: with an analysis cache, so the minutes' texts are stored and the open data can copy them. */
 async function model(): Promise<ArchiveModel> {
-  const built = await buildArchiveModel(archive);
+  const built = await buildArchiveModel(archive, { cacheDir: path.join(work, 'analysis-cache') });
   expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return built.model!;
 }
@@ -62,10 +63,12 @@ describe('a warm build', () => {
 
     const first = await buildBoth('site');
     expect(first.reusedPages).toBe(0);
+    expect(first.copiedOpenDataMeetings).toBe(0);
 
     const unchanged = await buildBoth('site');
     expect(unchanged.renderedPages).toBe(0);
     expect(unchanged.reusedPages).toBe(first.renderedPages);
+    expect(unchanged.copiedOpenDataMeetings).toBe(files.length - 1);
 
     // A new first topic changes the minute's card, shown on its neighbours', group's and year's pages.
     const source = await readFile(path.join(archive, edited), 'utf8');
@@ -77,6 +80,9 @@ describe('a warm build', () => {
     const warm = await buildBoth('site');
     expect(warm.renderedPages).toBeGreaterThan(0);
     expect(warm.reusedPages).toBeGreaterThan(0);
+    // The edited and the added minute and the neighbours of the added and the deleted one are written again.
+    expect(warm.copiedOpenDataMeetings).toBeGreaterThan(files.length - 1 - 8);
+    expect(warm.copiedOpenDataMeetings).toBeLessThan(files.length - 1 - 1);
     const id = path.basename(edited, '.md');
     expect(await readFile(path.join(work, 'site', 'zapisy', id, 'index.html'), 'utf8')).toContain('Nově zařazené téma');
   });
@@ -102,6 +108,19 @@ describe('a warm build', () => {
     await appendFile(path.join(work, 'edited', 'zapisy', meeting, 'index.html'), '<!-- ručně -->');
     const warm = await buildBoth('edited');
     expect(warm.renderedPages).toBe(1);
+  });
+
+  it('copies nothing of an open data file changed by hand or when its record is damaged, and is still exact', { timeout: 120_000 }, async () => {
+    await buildBoth('data');
+    const data = path.join(work, 'data', 'data', 'archive.json');
+    await writeFile(data, (await readFile(data, 'utf8')).replace('{"id":', '{ "id":'));
+    const edited = await buildBoth('data');
+    expect(edited.copiedOpenDataMeetings).toBe(0);
+    expect((await buildBoth('data')).copiedOpenDataMeetings).toBe((await model()).meetings.length);
+    const records = (await readdir(path.join(work, 'data-cache'))).filter((file) => file.startsWith('open-data-'));
+    expect(records).toHaveLength(1);
+    await writeFile(path.join(work, 'data-cache', records[0]!), '{"format":1,"pieces":');
+    expect((await buildBoth('data')).copiedOpenDataMeetings).toBe(0);
   });
 
   it('leaves the previous site as it was when it fails, and the next build is still exact', { timeout: 120_000 }, async () => {

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { openDataChunks } from '../../src/model/open-data.ts';
+import { meetingPiece, openDataChunks, type OpenDataSplice } from '../../src/model/open-data.ts';
 import { storedText, textStoreOf } from '../../src/model/stored-text.ts';
 import type { ArchiveModel, RenderedText } from '../../src/model/types.ts';
 import { openJsonOf, openJsonOfTextEntry, parseTextEntry, textEntry } from '../../src/pipeline/text-entry.ts';
@@ -70,6 +70,63 @@ describe('a stored text', () => {
     expect(Buffer.concat(written).toString('utf8')).toBe(expected);
     // `minutes extract` indents the document: there the texts are read and written again.
     expect([...openDataChunks(model)].join('')).toBe([...openDataChunks(sampleModel())].join(''));
+  });
+});
+
+describe('the site file copying unchanged meetings from the previous one', () => {
+  /** A splice over `previous` (the last document and where its meetings stood) that records this one's. */
+  function spliceOver(previous?: { bytes: Buffer; places: Map<string, [number, number]> }) {
+    const places = new Map<string, [number, number]>();
+    const copied: string[] = [];
+    const splice: OpenDataSplice = {
+      previous(piece, meeting) {
+        const place = previous?.places.get(piece);
+        if (!place) return undefined;
+        copied.push(meeting.id);
+        return previous!.bytes.subarray(place[0], place[0] + place[1]);
+      },
+      record: (piece, offset, length) => void places.set(piece, [offset, length]),
+    };
+    return { splice, places, copied };
+  }
+  const written = (model: ArchiveModel, splice?: OpenDataSplice) => Buffer.concat([...openDataChunks(model, 0, splice)].map((c) => (typeof c === 'string' ? Buffer.from(c) : c)));
+
+  it('records where each meeting stands, copies those whose piece is unchanged, and writes the same document', () => {
+    const { model, reads } = storedModel();
+    const expected = openDataJson(sampleModel());
+    const first = spliceOver();
+    const bytes = written(model, first.splice);
+    expect(bytes.toString('utf8')).toBe(expected);
+    expect(first.copied).toEqual([]);
+    expect(first.places.size).toBe(model.meetings.length);
+    for (const meeting of model.meetings) {
+      const [offset, length] = first.places.get(meetingPiece(meeting)!)!;
+      expect(JSON.parse(bytes.toString('utf8', offset, offset + length))).toEqual(JSON.parse(JSON.stringify(meeting, (key, value) => (key === 'html' ? undefined : value))));
+    }
+
+    // Unchanged: every meeting is copied and no text is read.
+    reads.openJson = 0;
+    const again = spliceOver({ bytes, places: first.places });
+    expect(written(model, again.splice).toString('utf8')).toBe(expected);
+    expect(again.copied).toHaveLength(model.meetings.length);
+    expect(reads.openJson).toBe(0);
+
+    // A meeting whose neighbour changed is a new piece: written again, the others copied.
+    const [newest, second] = model.meetings;
+    second!.next = 'jiny-zapis';
+    newest!.previous = 'jiny-zapis';
+    const moved = spliceOver({ bytes, places: first.places });
+    const changed = JSON.parse(openDataJson(model)) as unknown;
+    expect(JSON.parse(written(model, moved.splice).toString('utf8'))).toEqual(changed);
+    expect(moved.copied.sort()).toEqual(model.meetings.slice(2).map((m) => m.id).sort());
+  });
+
+  it('cannot splice a meeting whose text is held in memory (no piece) and writes it as always', () => {
+    const model = sampleModel();
+    expect(meetingPiece(model.meetings[0]!)).toBeUndefined();
+    const { splice, places } = spliceOver();
+    expect(written(model, splice).toString('utf8')).toBe(openDataJson(model));
+    expect(places.size).toBe(0);
   });
 });
 
