@@ -3,6 +3,7 @@ import type { Registers } from '../registers/load-registers.ts';
 import type { Config } from '../schema/config.ts';
 import { czechCollator } from '../text/normalize.ts';
 import { renderedText } from './minute-part.ts';
+import { analysisOf, madeFrom } from './open-data-pieces.ts';
 import { buildPeople, personRef } from './people.ts';
 import { buildTasks } from './tasks.ts';
 import { buildUpcoming } from './upcoming.ts';
@@ -63,28 +64,40 @@ export function buildModel({ config, registers, analyzed }: ModelInput): Archive
   const organizationById = new Map(organizations.map((o) => [o.id, o]));
 
   const decisions: DecisionModel[] = [];
-  for (const { minute, extracted } of chronological) {
+  for (const { minute, extracted, body } of chronological) {
     const { date, group } = minute.frontmatter;
+    // Updates and mentions are made from their minute alone (the open data may copy them with it).
+    const analysis = analysisOf(body);
     for (const update of extracted.updates) {
-      organizationById.get(update.organization)?.updates.push({
-        organization: update.organization,
-        meeting: minute.id,
-        date,
-        group,
-        content: renderedText(update.content),
-        position: update.position,
-      });
+      organizationById.get(update.organization)?.updates.push(
+        madeFrom(
+          {
+            organization: update.organization,
+            meeting: minute.id,
+            date,
+            group,
+            content: renderedText(update.content),
+            position: update.position,
+          },
+          analysis,
+        ),
+      );
     }
     for (const mention of extracted.mentions) {
-      organizationById.get(mention.organization)?.mentions.push({
-        organization: mention.organization,
-        meeting: minute.id,
-        date,
-        group,
-        written: mention.written,
-        context: mention.context,
-        position: mention.position,
-      });
+      organizationById.get(mention.organization)?.mentions.push(
+        madeFrom(
+          {
+            organization: mention.organization,
+            meeting: minute.id,
+            date,
+            group,
+            written: mention.written,
+            context: mention.context,
+            position: mention.position,
+          },
+          analysis,
+        ),
+      );
     }
     extracted.decisions.forEach((decision, i) => {
       decisions.push({

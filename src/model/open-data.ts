@@ -1,6 +1,7 @@
 import { jsonChunks, type JsonChunk } from './json-chunks.ts';
 import { textStoreOf } from './stored-text.ts';
-import type { ArchiveModel, MeetingModel, RenderedText } from './types.ts';
+import { meetingPiece, organizationPiece, type OpenDataSplice } from './open-data-pieces.ts';
+import type { ArchiveModel, RenderedText } from './types.ts';
 
 type WithoutHtml<T> = T extends RenderedText
   ? Omit<RenderedText, 'html'>
@@ -30,34 +31,11 @@ function withoutKey(value: unknown, key: string): unknown {
 }
 
 /**
- * A site file's meetings as the previous build wrote them: a warm build copies the meetings that
- * did not change from the published /data/archive.json instead of reading their texts from the
- * cache and writing them again (render/open-data-splice.ts keeps where each one stands).
- */
-export interface OpenDataSplice {
-  /** The bytes of `meeting` in the previous document when it holds this very piece, else undefined. */
-  previous(piece: string, meeting: MeetingModel): Buffer | undefined;
-  /** Where the meeting `piece` stands in this document, in bytes. */
-  record(piece: string, offset: number, length: number): void;
-}
-
-/**
- * What a meeting of the open data is made of: its minute's analysis — the stored text's id, the
- * cache key of the file's bytes, path, registers and analysis code (meetingOf in build-model.ts
- * reads nothing else) — and its neighbours, linked across minutes. Undefined for a meeting whose
- * text is held in memory (a build without a cache).
- */
-export function meetingPiece(meeting: MeetingModel): string | undefined {
-  const id = textStoreOf(meeting.body)?.id;
-  return id === undefined ? undefined : `${id} ${meeting.previous ?? ''} ${meeting.next ?? ''}`;
-}
-
-/**
  * The open data as JSON text (newline-terminated) in pieces: at tens of thousands of minutes the
  * document is larger than one JavaScript string can be. Two-space indented for people (`minutes
  * extract`), or compact (`space` 0) for the site's file: 197 instead of 232 MB at 10,000 minutes,
- * and about a second less of each build. The site's file may copy unchanged meetings from the
- * previous one (`splice`).
+ * and about a second less of each build. The site's file may copy unchanged meetings and
+ * organizations from the previous one (`splice`, see open-data-pieces.ts).
  */
 export function* openDataChunks(model: ArchiveModel, space = 2, splice?: OpenDataSplice): Generator<JsonChunk> {
   // A meeting whose text is stored is opened, and its text copied from the store as compact JSON
@@ -71,26 +49,29 @@ export function* openDataChunks(model: ArchiveModel, space = 2, splice?: OpenDat
     yield '\n';
     return;
   }
-  // Each meeting with a piece id is one chunk, copied or made whole, so its place can be recorded.
-  const meetings = new Set<object>(model.meetings);
+  // Each meeting and organization with a piece id is one chunk, copied or made whole, so its place can be recorded.
+  const pieceOf = new Map<object, string | undefined>();
+  for (const meeting of model.meetings) pieceOf.set(meeting, meetingPiece(meeting));
+  for (const organization of model.organizations) pieceOf.set(organization, organizationPiece(organization));
   let piece: { id: string; bytes: Buffer } | undefined;
-  const meetingBytes = (meeting: MeetingModel): Buffer | undefined => {
-    const id = meetingPiece(meeting);
-    if (id === undefined) return undefined;
-    const bytes = splice.previous(id, meeting) ?? Buffer.concat([...jsonChunks(meeting, omitHtml, { ...options, streamDepth: 0 })].map(asBytes));
+  const pieceBytes = (value: object, id: string): Buffer => {
+    const bytes = splice.previous(id, value as { id: string }) ?? Buffer.concat([...jsonChunks(value, omitHtml, { ...options, streamDepth: 0 })].map(asBytes));
     piece = { id, bytes };
     return bytes;
   };
-  const raw = (value: object) => (meetings.has(value) ? meetingBytes(value as MeetingModel) : storedRaw(value));
+  const raw = (value: object) => {
+    const id = pieceOf.get(value);
+    return id === undefined ? storedRaw(value) : pieceBytes(value, id);
+  };
   let offset = 0;
-  let unrecorded = model.meetings.filter((meeting) => meetingPiece(meeting) !== undefined).length;
+  let unrecorded = [...pieceOf.values()].filter((id) => id !== undefined).length;
   for (const chunk of jsonChunks(model, omitHtml, { ...options, raw })) {
     if (unrecorded) {
       if (chunk === piece?.bytes) {
         splice.record(piece.id, offset, chunk.length);
         unrecorded--;
       }
-      // Meetings come before the larger rest of the document, which then needs no counting.
+      // Pieces come before the rest of the document (people, tasks, decisions), which then needs no counting.
       offset += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
     }
     yield chunk;

@@ -1,19 +1,18 @@
 /**
- * Where each meeting stands in the published /data/archive.json, so the next build copies the
- * meetings that did not change instead of reading their texts from the cache and writing them
- * again (model/open-data.ts, OpenDataSplice). At 10,000 minutes that is 10,000 cache files and
- * ~150 MB of JSON less in a build after one changed minute.
+ * Where each meeting and organization stands in the published /data/archive.json, so the next
+ * build copies those that did not change instead of reading their texts from the cache and writing
+ * them again (model/open-data-pieces.ts). At 10,000 minutes that is 10,000 cache files and ~150 MB
+ * of JSON less in a build after one changed minute, and most of the organizations' 50 MB.
  *
  * The record lives in the cache folder next to the render manifest and names the size and mtime
  * the published file had when it was written; a file that is not that one (edited by hand, written
- * by another tool) or a record that cannot be read copies nothing. A copied meeting must still
+ * by another tool) or a record that cannot be read copies nothing. A copied piece must still
  * start with its own id and end its object, or it is made again.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { OpenDataSplice } from '../model/open-data.ts';
-import type { MeetingModel } from '../model/types.ts';
+import { pieceKind, type OpenDataSplice, type PieceKind } from '../model/open-data-pieces.ts';
 
 /** Raised whenever the site file's form changes (its spacing, what a piece id covers). */
 const RECORD_FORMAT = 1;
@@ -28,8 +27,8 @@ interface SpliceRecord {
 }
 
 export interface OpenDataPlaces extends OpenDataSplice {
-  /** Meetings copied from the previous file in this build. */
-  readonly copied: number;
+  /** Pieces copied from the previous file in this build, by kind. */
+  readonly copied: Record<PieceKind, number>;
   /** Records the places for the next build, once `published` (the site's file) is in place. */
   save(published: string): Promise<void>;
   /** Lets go of the previous file. */
@@ -40,17 +39,15 @@ export interface OpenDataPlaces extends OpenDataSplice {
 export async function openDataPlaces(recordFile: string, previousFile: string): Promise<OpenDataPlaces> {
   const previous = await readPrevious(recordFile, previousFile);
   const places: SpliceRecord['pieces'] = [];
-  let copied = 0;
+  const copied: Record<PieceKind, number> = { meeting: 0, organization: 0 };
   return {
-    get copied() {
-      return copied;
-    },
-    previous(piece: string, meeting: MeetingModel): Buffer | undefined {
+    copied,
+    previous(piece: string, value: { id: string }): Buffer | undefined {
       const place = previous?.places.get(piece);
       if (!place) return undefined;
       const bytes = Buffer.allocUnsafe(place[1]);
-      if (readSync(previous!.fd, bytes, 0, bytes.length, place[0]) !== bytes.length || !isMeeting(bytes, meeting)) return undefined;
-      copied++;
+      if (readSync(previous!.fd, bytes, 0, bytes.length, place[0]) !== bytes.length || !isObjectOf(bytes, value.id)) return undefined;
+      copied[pieceKind(piece)]++;
       return bytes;
     },
     record(piece: string, offset: number, length: number): void {
@@ -92,8 +89,8 @@ async function readPrevious(recordFile: string, previousFile: string): Promise<{
   return { fd, places: new Map(record.pieces.map(([piece, offset, length]) => [piece, [offset, length]])) };
 }
 
-/** Whether `bytes` are a meeting object of that meeting: a guard against a record out of step with its file. */
-function isMeeting(bytes: Buffer, meeting: MeetingModel): boolean {
-  const start = `{"id":${JSON.stringify(meeting.id)},`;
+/** Whether `bytes` are the object with that id: a guard against a record out of step with its file. */
+function isObjectOf(bytes: Buffer, id: string): boolean {
+  const start = `{"id":${JSON.stringify(id)},`;
   return bytes.toString('utf8', 0, Buffer.byteLength(start)) === start && bytes[bytes.length - 1] === 0x7d;
 }

@@ -4,13 +4,14 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import type { JsonChunk } from '../model/json-chunks.ts';
-import { openDataChunks, type OpenDataSplice } from '../model/open-data.ts';
+import { openDataChunks } from '../model/open-data.ts';
+import type { OpenDataSplice } from '../model/open-data-pieces.ts';
 import type { ArchiveModel } from '../model/types.ts';
 
 /** /data/archive.json is compact JSON: it is read by programs, and people have `minutes extract`. */
 const SITE_FILE_SPACE = 0;
 
-/** Writes /data/archive.json piece by piece (see openDataChunks), copying unchanged meetings through `splice`. */
+/** Writes /data/archive.json piece by piece (see openDataChunks), copying unchanged meetings and organizations through `splice`. */
 export async function writeOpenData(model: ArchiveModel, file: string, splice?: OpenDataSplice): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const out = createWriteStream(file, { encoding: 'utf8' });

@@ -63,12 +63,12 @@ describe('a warm build', () => {
 
     const first = await buildBoth('site');
     expect(first.reusedPages).toBe(0);
-    expect(first.copiedOpenDataMeetings).toBe(0);
+    expect(first.copiedOpenData).toEqual({ meeting: 0, organization: 0 });
 
     const unchanged = await buildBoth('site');
     expect(unchanged.renderedPages).toBe(0);
     expect(unchanged.reusedPages).toBe(first.renderedPages);
-    expect(unchanged.copiedOpenDataMeetings).toBe(files.length - 1);
+    expect(unchanged.copiedOpenData).toEqual({ meeting: files.length - 1, organization: (await model()).organizations.length });
 
     // A new first topic changes the minute's card, shown on its neighbours', group's and year's pages.
     const source = await readFile(path.join(archive, edited), 'utf8');
@@ -81,8 +81,11 @@ describe('a warm build', () => {
     expect(warm.renderedPages).toBeGreaterThan(0);
     expect(warm.reusedPages).toBeGreaterThan(0);
     // The edited and the added minute and the neighbours of the added and the deleted one are written again.
-    expect(warm.copiedOpenDataMeetings).toBeGreaterThan(files.length - 1 - 8);
-    expect(warm.copiedOpenDataMeetings).toBeLessThan(files.length - 1 - 1);
+    expect(warm.copiedOpenData.meeting).toBeGreaterThan(files.length - 1 - 8);
+    expect(warm.copiedOpenData.meeting).toBeLessThan(files.length - 1 - 1);
+    // Organizations the edited, added or deleted minutes speak of are written again, the others copied.
+    expect(warm.copiedOpenData.organization).toBeGreaterThan(0);
+    expect(warm.copiedOpenData.organization).toBeLessThan((await model()).organizations.length);
     const id = path.basename(edited, '.md');
     expect(await readFile(path.join(work, 'site', 'zapisy', id, 'index.html'), 'utf8')).toContain('Nově zařazené téma');
   });
@@ -115,12 +118,13 @@ describe('a warm build', () => {
     const data = path.join(work, 'data', 'data', 'archive.json');
     await writeFile(data, (await readFile(data, 'utf8')).replace('{"id":', '{ "id":'));
     const edited = await buildBoth('data');
-    expect(edited.copiedOpenDataMeetings).toBe(0);
-    expect((await buildBoth('data')).copiedOpenDataMeetings).toBe((await model()).meetings.length);
+    expect(edited.copiedOpenData).toEqual({ meeting: 0, organization: 0 });
+    const { meetings, organizations } = await model();
+    expect((await buildBoth('data')).copiedOpenData).toEqual({ meeting: meetings.length, organization: organizations.length });
     const records = (await readdir(path.join(work, 'data-cache'))).filter((file) => file.startsWith('open-data-'));
     expect(records).toHaveLength(1);
     await writeFile(path.join(work, 'data-cache', records[0]!), '{"format":1,"pieces":');
-    expect((await buildBoth('data')).copiedOpenDataMeetings).toBe(0);
+    expect((await buildBoth('data')).copiedOpenData).toEqual({ meeting: 0, organization: 0 });
   });
 
   it('leaves the previous site as it was when it fails, and the next build is still exact', { timeout: 120_000 }, async () => {

@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { meetingPiece, openDataChunks, type OpenDataSplice } from '../../src/model/open-data.ts';
+import { openDataChunks } from '../../src/model/open-data.ts';
+import { madeFrom, meetingPiece, organizationPiece, type OpenDataSplice } from '../../src/model/open-data-pieces.ts';
 import { storedText, textStoreOf } from '../../src/model/stored-text.ts';
 import type { ArchiveModel, RenderedText } from '../../src/model/types.ts';
 import { openJsonOf, openJsonOfTextEntry, parseTextEntry, textEntry } from '../../src/pipeline/text-entry.ts';
@@ -23,10 +24,16 @@ const unreadable = (id: string): RenderedText =>
     },
   });
 
-/** The sample model with every meeting's text in a store that counts its reads. */
+/**
+ * The sample model with every meeting's text in a store that counts its reads, its id standing for
+ * the minute's analysis, and the organizations' updates and mentions made from it.
+ */
 function storedModel(): { model: ArchiveModel; reads: { load: number; openJson: number } } {
   const reads = { load: 0, openJson: 0 };
   const model = sampleModel();
+  for (const organization of model.organizations) {
+    for (const item of [...organization.updates, ...organization.mentions]) madeFrom(item, item.meeting);
+  }
   for (const meeting of model.meetings) {
     const entry = Buffer.from(textEntry(meeting.body));
     meeting.body = storedText({
@@ -73,16 +80,16 @@ describe('a stored text', () => {
   });
 });
 
-describe('the site file copying unchanged meetings from the previous one', () => {
+describe('the site file copying unchanged meetings and organizations from the previous one', () => {
   /** A splice over `previous` (the last document and where its meetings stood) that records this one's. */
   function spliceOver(previous?: { bytes: Buffer; places: Map<string, [number, number]> }) {
     const places = new Map<string, [number, number]>();
     const copied: string[] = [];
     const splice: OpenDataSplice = {
-      previous(piece, meeting) {
+      previous(piece, value) {
         const place = previous?.places.get(piece);
         if (!place) return undefined;
-        copied.push(meeting.id);
+        copied.push(value.id);
         return previous!.bytes.subarray(place[0], place[0] + place[1]);
       },
       record: (piece, offset, length) => void places.set(piece, [offset, length]),
@@ -91,42 +98,49 @@ describe('the site file copying unchanged meetings from the previous one', () =>
   }
   const written = (model: ArchiveModel, splice?: OpenDataSplice) => Buffer.concat([...openDataChunks(model, 0, splice)].map((c) => (typeof c === 'string' ? Buffer.from(c) : c)));
 
-  it('records where each meeting stands, copies those whose piece is unchanged, and writes the same document', () => {
+  it('records where each meeting and organization stands, copies those whose piece is unchanged, and writes the same document', () => {
     const { model, reads } = storedModel();
     const expected = openDataJson(sampleModel());
+    const withoutHtml = (value: unknown) => JSON.parse(JSON.stringify(value, (key, member) => (key === 'html' ? undefined : member))) as unknown;
     const first = spliceOver();
     const bytes = written(model, first.splice);
     expect(bytes.toString('utf8')).toBe(expected);
     expect(first.copied).toEqual([]);
-    expect(first.places.size).toBe(model.meetings.length);
-    for (const meeting of model.meetings) {
-      const [offset, length] = first.places.get(meetingPiece(meeting)!)!;
-      expect(JSON.parse(bytes.toString('utf8', offset, offset + length))).toEqual(JSON.parse(JSON.stringify(meeting, (key, value) => (key === 'html' ? undefined : value))));
+    const pieces = [...model.meetings.map((m) => [m, meetingPiece(m)] as const), ...model.organizations.map((o) => [o, organizationPiece(o)] as const)];
+    expect(first.places.size).toBe(pieces.length);
+    for (const [value, piece] of pieces) {
+      const [offset, length] = first.places.get(piece!)!;
+      expect(JSON.parse(bytes.toString('utf8', offset, offset + length))).toEqual(withoutHtml(value));
     }
 
-    // Unchanged: every meeting is copied and no text is read.
+    // Unchanged: everything is copied and no text is read.
     reads.openJson = 0;
     const again = spliceOver({ bytes, places: first.places });
     expect(written(model, again.splice).toString('utf8')).toBe(expected);
-    expect(again.copied).toHaveLength(model.meetings.length);
+    expect(again.copied).toHaveLength(pieces.length);
     expect(reads.openJson).toBe(0);
 
-    // A meeting whose neighbour changed is a new piece: written again, the others copied.
+    // A meeting whose neighbour changed and an organization with an update from another analysis
+    // are new pieces: written again, the others copied.
     const [newest, second] = model.meetings;
     second!.next = 'jiny-zapis';
     newest!.previous = 'jiny-zapis';
+    const reported = model.organizations.find((o) => o.updates.length)!;
+    madeFrom(reported.updates[0]!, 'jina-analyza');
     const moved = spliceOver({ bytes, places: first.places });
-    const changed = JSON.parse(openDataJson(model)) as unknown;
-    expect(JSON.parse(written(model, moved.splice).toString('utf8'))).toEqual(changed);
-    expect(moved.copied.sort()).toEqual(model.meetings.slice(2).map((m) => m.id).sort());
+    expect(JSON.parse(written(model, moved.splice).toString('utf8'))).toEqual(JSON.parse(openDataJson(model)));
+    const kept = [...model.meetings.slice(2), ...model.organizations.filter((o) => o !== reported)].map((v) => v.id);
+    expect(moved.copied.sort()).toEqual(kept.sort());
   });
 
-  it('cannot splice a meeting whose text is held in memory (no piece) and writes it as always', () => {
+  it('cannot splice what comes from minutes whose texts are held in memory (no piece) and writes it as always', () => {
     const model = sampleModel();
     expect(meetingPiece(model.meetings[0]!)).toBeUndefined();
+    expect(organizationPiece(model.organizations.find((o) => o.updates.length)!)).toBeUndefined();
     const { splice, places } = spliceOver();
     expect(written(model, splice).toString('utf8')).toBe(openDataJson(model));
-    expect(places.size).toBe(0);
+    // Only organizations that nothing in a minute speaks of are pieces: their register entry and people.
+    expect(places.size).toBe(model.organizations.filter((o) => !o.updates.length && !o.mentions.length).length);
   });
 });
 
