@@ -3,7 +3,7 @@ import type { Registers } from '../registers/load-registers.ts';
 import type { Config } from '../schema/config.ts';
 import { czechCollator } from '../text/normalize.ts';
 import { renderedText } from './minute-part.ts';
-import { analysisOf, madeFrom } from './open-data-pieces.ts';
+import { analysisOf, madeFrom } from './provenance.ts';
 import { buildPeople, personRef } from './people.ts';
 import { buildTasks } from './tasks.ts';
 import { buildUpcoming } from './upcoming.ts';
@@ -66,7 +66,7 @@ export function buildModel({ config, registers, analyzed }: ModelInput): Archive
   const decisions: DecisionModel[] = [];
   for (const { minute, extracted, body } of chronological) {
     const { date, group } = minute.frontmatter;
-    // Updates and mentions are made from their minute alone (the open data may copy them with it).
+    // Updates and mentions are made from their minute alone: later stages may know them by its analysis.
     const analysis = analysisOf(body);
     for (const update of extracted.updates) {
       organizationById.get(update.organization)?.updates.push(

@@ -2,14 +2,12 @@
  * The pieces of the site's /data/archive.json that a warm build may copy from the previous one
  * instead of writing them again: meetings and organizations (render/open-data-splice.ts keeps where
  * each stood). A piece's id names everything its JSON is made of, so an equal id means equal bytes.
- *
- * What comes from one minute is named by the id of its analysis: the cache key of the file's bytes,
- * path, registers and analysis code (model code included), the id its stored text carries. A
- * minute analysed without a cache has none, and what it is part of is not a piece.
+ * What comes from one minute is named by the id of its analysis (provenance.ts); what is made
+ * from a minute analysed without a cache is not a piece.
  */
 import { createHash } from 'node:crypto';
-import { textStoreOf } from './stored-text.ts';
-import type { MeetingModel, OrganizationModel, RenderedText } from './types.ts';
+import { analysisBehind, analysisOf } from './provenance.ts';
+import type { MeetingModel, OrganizationModel } from './types.ts';
 
 export interface OpenDataSplice {
   /** The bytes of `value` (a meeting or an organization) in the previous document when it holds this very piece, else undefined. */
@@ -23,19 +21,6 @@ export type PieceKind = 'meeting' | 'organization';
 /** What a piece id is of. */
 export function pieceKind(piece: string): PieceKind {
   return piece.startsWith('organization ') ? 'organization' : 'meeting';
-}
-
-/** The id of the analysis a minute's text was made by (see above). */
-export function analysisOf(body: RenderedText): string | undefined {
-  return textStoreOf(body)?.id;
-}
-
-const SOURCES = new WeakMap<object, string>();
-
-/** Marks `value` (an update, a mention) as made from one minute's analysis alone. */
-export function madeFrom<T extends object>(value: T, analysis: string | undefined): T {
-  if (analysis !== undefined) SOURCES.set(value, analysis);
-  return value;
 }
 
 /**
@@ -57,7 +42,7 @@ export function organizationPiece(organization: OrganizationModel): string | und
   for (const list of [updates, mentions]) {
     hash.update('\0');
     for (const item of list) {
-      const analysis = SOURCES.get(item);
+      const analysis = analysisBehind(item);
       if (analysis === undefined) return undefined;
       hash.update(analysis).update(' ');
     }

@@ -6,15 +6,19 @@
  *
  * The digest is a non-enumerable toJSON: templates, spreads and deep equality see the object as it
  * is. The view is finished before any page is hashed and nothing changes it afterwards.
+ *
+ * `madeOf`, when it gives something, names everything the object is made of more cheaply than its
+ * content (the analysis an update comes from instead of its HTML and excerpt; see
+ * model/provenance.ts); the digest is then of that, and the content is not looked at.
  */
 import { createHash } from 'node:crypto';
 
-export function sharedInPages<T extends object>(value: T): T {
+export function sharedInPages<T extends object>(value: T, madeOf?: () => unknown[] | undefined): T {
   let digest: string | undefined;
   Object.defineProperty(value, 'toJSON', {
     enumerable: false,
     // The copy has no toJSON of its own; objects shared inside it give their digests.
-    value: () => (digest ??= `#${createHash('sha1').update(JSON.stringify({ ...value }), 'utf16le').digest('base64')}`),
+    value: () => (digest ??= `#${createHash('sha1').update(JSON.stringify(madeOf?.() ?? { ...value }), 'utf16le').digest('base64')}`),
   });
   return value;
 }

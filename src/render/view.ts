@@ -6,6 +6,7 @@
  * All paths in the view are site-relative ("/zapisy/…/"); templates put them through the `url`
  * filter, which adds the base path.
  */
+import { analysisBehind } from '../model/provenance.ts';
 import type {
   ArchiveModel,
   DecisionModel,
@@ -92,11 +93,6 @@ export interface UpdateView {
   meeting: MeetingCard;
 }
 
-/** An update as a meeting page lists it: who, and its first sentence (the full text is the body). */
-export interface MeetingUpdate {
-  organization: OrgLink;
-  excerpt: string;
-}
 
 export interface TaskView {
   id: string;
@@ -146,7 +142,8 @@ export interface MeetingPage extends MeetingCard {
   source?: string;
   /** The minute's text; its page reads `body.html`. */
   body: MeetingText;
-  updates: MeetingUpdate[];
+  /** The updates as the page lists them: who, and the first sentence (the full text is the body). */
+  updates: UpdateView[];
   mentioned: OrgLink[];
   tasks: TaskView[];
   decisions: DecisionView[];
@@ -386,11 +383,16 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
   }
   const pending = upcomingAll.filter((u) => u.pending);
 
-  // A meeting page and its organization's page show the same update: made once, shared.
-  const updateView = madeOnce(
-    (u: UpdateModel): UpdateView =>
-      sharedInPages({ organization: linkOrg(u.organization), html: u.content.html, excerpt: excerpt(u.content.text), meeting: card(u.meeting) }),
-  );
+  // A meeting page and its organization's page show the same update: made once, shared. A page
+  // hash knows it by the analysis it comes from where there is one (its HTML and excerpt follow
+  // from that analysis and the render code), so the excerpt is made only for a page that shows it.
+  const updateView = madeOnce((u: UpdateModel): UpdateView => {
+    let shortened: string | undefined;
+    const view = { organization: linkOrg(u.organization), html: u.content.html, meeting: card(u.meeting) } as UpdateView;
+    Object.defineProperty(view, 'excerpt', { enumerable: true, get: () => (shortened ??= excerpt(u.content.text)) });
+    const analysis = analysisBehind(u);
+    return sharedInPages(view, () => (analysis === undefined ? undefined : [analysis, u.position, view.organization, view.meeting]));
+  });
 
   /* meetings */
   // Everything a meeting page lists, indexed by meeting once: scanning the archive for every
@@ -412,10 +414,7 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
     const updates = (updatesByMeeting.get(meeting.id) ?? [])
       .slice()
       .sort((a, b) => compareAsc(a.position.line, b.position.line) || compareAsc(a.position.column, b.position.column))
-      .map((u): MeetingUpdate => {
-        const { organization, excerpt } = updateView(u);
-        return { organization, excerpt };
-      });
+      .map((u) => updateView(u));
     const mentionedIds = new Set(mentionsByMeeting.get(meeting.id));
     for (const u of updates) mentionedIds.delete(u.organization.id);
     const mentioned = sortCzech([...mentionedIds].map(linkOrg), (o) => o.name);

@@ -19,6 +19,24 @@ describe('an object shared by many pages', () => {
     expect(JSON.stringify(update('Rozpočet'))).not.toBe(JSON.stringify(update('Dotace')));
   });
 
+  it('is written as a digest of what it is made of, when that is given, without its content being read', () => {
+    let reads = 0;
+    const update = (analysis: string | undefined, position: number) => {
+      const value = { organization: { id: 'nadeje' } };
+      Object.defineProperty(value, 'html', { enumerable: true, get: () => (reads++, '<p>Nová služba.</p>') });
+      return sharedInPages(value, () => (analysis === undefined ? undefined : [analysis, position, value.organization]));
+    };
+    const digest = JSON.stringify(update('klic-1', 3));
+    expect(reads).toBe(0);
+    expect(JSON.stringify(update('klic-1', 3))).toBe(digest);
+    expect(JSON.stringify(update('klic-2', 3))).not.toBe(digest);
+    expect(JSON.stringify(update('klic-1', 4))).not.toBe(digest);
+    expect(reads).toBe(0);
+    // Without it, the content stands for the object.
+    expect(JSON.stringify(update(undefined, 3))).not.toBe(digest);
+    expect(reads).toBe(1);
+  });
+
   it('is to templates, spreads and deep equality the object it was', () => {
     const shared = card('Rozpočet');
     expect(Object.keys(shared)).toEqual(['id', 'topics', 'group']);

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openDataChunks } from '../../src/model/open-data.ts';
-import { madeFrom, meetingPiece, organizationPiece, type OpenDataSplice } from '../../src/model/open-data-pieces.ts';
+import { meetingPiece, organizationPiece, type OpenDataSplice } from '../../src/model/open-data-pieces.ts';
+import { madeFrom } from '../../src/model/provenance.ts';
 import { storedText, textStoreOf } from '../../src/model/stored-text.ts';
 import type { ArchiveModel, RenderedText } from '../../src/model/types.ts';
 import { openJsonOf, openJsonOfTextEntry, parseTextEntry, textEntry } from '../../src/pipeline/text-entry.ts';
