@@ -46,7 +46,11 @@ export async function openDataPlaces(recordFile: string, previousFile: string): 
       const place = previous?.places.get(piece);
       if (!place) return undefined;
       const bytes = Buffer.allocUnsafe(place[1]);
-      if (readSync(previous!.fd, bytes, 0, bytes.length, place[0]) !== bytes.length || !isObjectOf(bytes, value.id)) return undefined;
+      try {
+        if (readSync(previous!.fd, bytes, 0, bytes.length, place[0]) !== bytes.length || !isObjectOf(bytes, value.id)) return undefined;
+      } catch {
+        return undefined; // The file went away meanwhile: written afresh.
+      }
       copied[pieceKind(piece)]++;
       return bytes;
     },
@@ -74,16 +78,26 @@ async function readPrevious(recordFile: string, previousFile: string): Promise<{
   } catch {
     return undefined; // None yet, or damaged: this build copies nothing and writes a new one.
   }
-  if (record.format !== RECORD_FORMAT || !Array.isArray(record.pieces)) return undefined;
+  if (record.format !== RECORD_FORMAT || !Array.isArray(record.pieces) || typeof record.size !== 'number') return undefined;
+  const size = record.size;
+  const inFile = (entry: unknown): entry is SpliceRecord['pieces'][number] =>
+    Array.isArray(entry) &&
+    typeof entry[0] === 'string' &&
+    Number.isSafeInteger(entry[1]) &&
+    Number.isSafeInteger(entry[2]) &&
+    entry[1] >= 0 &&
+    entry[2] > 0 &&
+    entry[1] + entry[2] <= size;
+  if (!record.pieces.every(inFile)) return undefined;
   let fd: number;
   try {
     fd = openSync(previousFile, 'r');
-    const info = fstatSync(fd);
-    if (info.size !== record.size || info.mtimeMs !== record.mtimeMs) {
-      closeSync(fd);
-      return undefined;
-    }
   } catch {
+    return undefined;
+  }
+  const info = fstatSync(fd);
+  if (info.size !== size || info.mtimeMs !== record.mtimeMs) {
+    closeSync(fd);
     return undefined;
   }
   return { fd, places: new Map(record.pieces.map(([piece, offset, length]) => [piece, [offset, length]])) };

@@ -123,7 +123,15 @@ describe('a warm build', () => {
     expect((await buildBoth('data')).copiedOpenData).toEqual({ meeting: meetings.length, organization: organizations.length });
     const records = (await readdir(path.join(work, 'data-cache'))).filter((file) => file.startsWith('open-data-'));
     expect(records).toHaveLength(1);
-    await writeFile(path.join(work, 'data-cache', records[0]!), '{"format":1,"pieces":');
+    const record = path.join(work, 'data-cache', records[0]!);
+    await writeFile(record, '{"format":1,"pieces":');
+    expect((await buildBoth('data')).copiedOpenData).toEqual({ meeting: 0, organization: 0 });
+    // A record whose places are not in the file, or not where their pieces are, copies nothing either.
+    const mangled = JSON.parse(await readFile(record, 'utf8')) as { pieces: unknown[] };
+    await writeFile(record, JSON.stringify({ ...mangled, pieces: [...mangled.pieces, 5, ['x', 0, 2 ** 40]] }));
+    expect((await buildBoth('data')).copiedOpenData).toEqual({ meeting: 0, organization: 0 });
+    const shifted = JSON.parse(await readFile(record, 'utf8')) as { pieces: [string, number, number][] };
+    await writeFile(record, JSON.stringify({ ...shifted, pieces: shifted.pieces.map(([piece, offset, length]) => [piece, offset + 1, length - 1]) }));
     expect((await buildBoth('data')).copiedOpenData).toEqual({ meeting: 0, organization: 0 });
   });
 
