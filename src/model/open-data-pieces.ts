@@ -1,26 +1,32 @@
 /**
  * The pieces of the site's /data/archive.json that a warm build may copy from the previous one
- * instead of writing them again: meetings and organizations (render/open-data-splice.ts keeps where
+ * instead of writing them again: meetings, organizations and people (render/open-data-splice.ts keeps where
  * each stood). A piece's id names everything its JSON is made of, so an equal id means equal bytes.
  * What comes from one minute is named by the id of its analysis (provenance.ts); what is made
  * from a minute analysed without a cache is not a piece.
  */
 import { createHash } from 'node:crypto';
 import { analysisBehind, analysisOf } from './provenance.ts';
-import type { MeetingModel, OrganizationModel } from './types.ts';
+import type { MeetingModel, OrganizationModel, PersonModel } from './types.ts';
 
 export interface OpenDataSplice {
-  /** The bytes of `value` (a meeting or an organization) in the previous document when it holds this very piece, else undefined. */
+  /** The bytes of `value` (a meeting, an organization, a person) in the previous document when it holds this very piece, else undefined. */
   previous(piece: string, value: { id: string }): Buffer | undefined;
   /** Where the piece stands in this document, in bytes. */
   record(piece: string, offset: number, length: number): void;
 }
 
-export type PieceKind = 'meeting' | 'organization';
+export const PIECE_KINDS = ['meeting', 'organization', 'person'] as const;
+export type PieceKind = (typeof PIECE_KINDS)[number];
 
-/** What a piece id is of. */
+/** A count for each kind of piece, all zero. */
+export function noPieces(): Record<PieceKind, number> {
+  return Object.fromEntries(PIECE_KINDS.map((kind) => [kind, 0])) as Record<PieceKind, number>;
+}
+
+/** What a piece id is of: the word it starts with. */
 export function pieceKind(piece: string): PieceKind {
-  return piece.startsWith('organization ') ? 'organization' : 'meeting';
+  return piece.slice(0, piece.indexOf(' ')) as PieceKind;
 }
 
 /**
@@ -38,8 +44,19 @@ export function meetingPiece(meeting: MeetingModel): string | undefined {
  */
 export function organizationPiece(organization: OrganizationModel): string | undefined {
   const { updates, mentions, ...own } = organization;
+  return gatheredPiece('organization', own, [updates, mentions]);
+}
+
+/** A person is their id, name and organizations, and their attendance in its order, each made from one minute's analysis. */
+export function personPiece(person: PersonModel): string | undefined {
+  const { attendance, ...own } = person;
+  return gatheredPiece('person', own, [attendance]);
+}
+
+/** What holds `own` members and lists of things each made from one minute's analysis. */
+function gatheredPiece(kind: PieceKind, own: object, lists: readonly (readonly object[])[]): string | undefined {
   const hash = createHash('sha1').update(JSON.stringify(own));
-  for (const list of [updates, mentions]) {
+  for (const list of lists) {
     hash.update('\0');
     for (const item of list) {
       const analysis = analysisBehind(item);
@@ -47,5 +64,5 @@ export function organizationPiece(organization: OrganizationModel): string | und
       hash.update(analysis).update(' ');
     }
   }
-  return `${'organization' satisfies PieceKind} ${hash.digest('hex')}`;
+  return `${kind} ${hash.digest('hex')}`;
 }

@@ -1,6 +1,6 @@
 import { jsonChunks, type JsonChunk } from './json-chunks.ts';
 import { textStoreOf } from './stored-text.ts';
-import { meetingPiece, organizationPiece, type OpenDataSplice } from './open-data-pieces.ts';
+import { meetingPiece, organizationPiece, personPiece, type OpenDataSplice } from './open-data-pieces.ts';
 import type { ArchiveModel, RenderedText } from './types.ts';
 
 type WithoutHtml<T> = T extends RenderedText
@@ -34,8 +34,8 @@ function withoutKey(value: unknown, key: string): unknown {
  * The open data as JSON text (newline-terminated) in pieces: at tens of thousands of minutes the
  * document is larger than one JavaScript string can be. Two-space indented for people (`minutes
  * extract`), or compact (`space` 0) for the site's file: 197 instead of 232 MB at 10,000 minutes,
- * and about a second less of each build. The site's file may copy unchanged meetings and
- * organizations from the previous one (`splice`, see open-data-pieces.ts).
+ * and about a second less of each build. The site's file may copy unchanged meetings,
+ * organizations and people from the previous one (`splice`, see open-data-pieces.ts).
  */
 export function* openDataChunks(model: ArchiveModel, space = 2, splice?: OpenDataSplice): Generator<JsonChunk> {
   // A meeting whose text is stored is opened, and its text copied from the store as compact JSON
@@ -49,10 +49,11 @@ export function* openDataChunks(model: ArchiveModel, space = 2, splice?: OpenDat
     yield '\n';
     return;
   }
-  // Each meeting and organization with a piece id is one chunk, copied or made whole, so its place can be recorded.
+  // Each meeting, organization and person with a piece id is one chunk, copied or made whole, so its place can be recorded.
   const pieceOf = new Map<object, string | undefined>();
   for (const meeting of model.meetings) pieceOf.set(meeting, meetingPiece(meeting));
   for (const organization of model.organizations) pieceOf.set(organization, organizationPiece(organization));
+  for (const person of model.people) pieceOf.set(person, personPiece(person));
   let piece: { id: string; bytes: Buffer } | undefined;
   const pieceBytes = (value: object, id: string): Buffer => {
     const bytes = splice.previous(id, value as { id: string }) ?? Buffer.concat([...jsonChunks(value, omitHtml, { ...options, streamDepth: 0 })].map(asBytes));
@@ -71,7 +72,7 @@ export function* openDataChunks(model: ArchiveModel, space = 2, splice?: OpenDat
         splice.record(piece.id, offset, chunk.length);
         unrecorded--;
       }
-      // Pieces come before the rest of the document (people, tasks, decisions), which then needs no counting.
+      // Pieces come before the rest of the document (tasks, decisions, upcoming meetings), which then needs no counting.
       offset += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
     }
     yield chunk;

@@ -1,8 +1,8 @@
 /**
- * Where each meeting and organization stands in the published /data/archive.json, so the next
+ * Where each meeting, organization and person stands in the published /data/archive.json, so the next
  * build copies those that did not change instead of reading their texts from the cache and writing
  * them again (model/open-data-pieces.ts). At 10,000 minutes that is 10,000 cache files and ~150 MB
- * of JSON less in a build after one changed minute, and most of the organizations' 50 MB.
+ * of JSON less in a build after one changed minute, and most of the organizations' 50 MB and the people's 10 MB.
  *
  * The record lives in the cache folder next to the render manifest and names the size and mtime
  * the published file had when it was written; a file that is not that one (edited by hand, written
@@ -12,7 +12,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pieceKind, type OpenDataSplice, type PieceKind } from '../model/open-data-pieces.ts';
+import { noPieces, pieceKind, type OpenDataSplice, type PieceKind } from '../model/open-data-pieces.ts';
 
 /** Raised whenever the site file's form changes (its spacing, what a piece id covers). */
 const RECORD_FORMAT = 1;
@@ -39,7 +39,7 @@ export interface OpenDataPlaces extends OpenDataSplice {
 export async function openDataPlaces(recordFile: string, previousFile: string): Promise<OpenDataPlaces> {
   const previous = await readPrevious(recordFile, previousFile);
   const places: SpliceRecord['pieces'] = [];
-  const copied: Record<PieceKind, number> = { meeting: 0, organization: 0 };
+  const copied = noPieces();
   return {
     copied,
     previous(piece: string, value: { id: string }): Buffer | undefined {

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Eleventy, { type EleventyUserConfig } from '@11ty/eleventy';
-import type { PieceKind } from '../model/open-data-pieces.ts';
+import { noPieces, type PieceKind } from '../model/open-data-pieces.ts';
 import type { ArchiveModel } from '../model/types.ts';
 import { collectGarbage } from '../pipeline/collect-garbage.ts';
 import { Handover } from '../pipeline/handover.ts';
@@ -68,7 +68,7 @@ export interface RenderResult {
   renderedPages: number;
   /** …and taken unchanged from the previous output. */
   reusedPages: number;
-  /** Meetings and organizations of /data/archive.json copied from the previous output instead of written again. */
+  /** Meetings, organizations and people of /data/archive.json copied from the previous output instead of written again. */
   copiedOpenData: Record<PieceKind, number>;
 }
 
@@ -91,7 +91,7 @@ export async function renderSite(model: ArchiveModel | Handover<ArchiveModel>, o
       pages: files.filter((f) => f.endsWith('.html')).length,
       renderedPages: published.hashes.size - published.reused.length,
       reusedPages: published.reused.length,
-      copiedOpenData: openData?.copied ?? { meeting: 0, organization: 0 },
+      copiedOpenData: openData?.copied ?? noPieces(),
     };
     return { result, published, copied, openData };
   });

@@ -63,12 +63,13 @@ describe('a warm build', () => {
 
     const first = await buildBoth('site');
     expect(first.reusedPages).toBe(0);
-    expect(first.copiedOpenData).toEqual({ meeting: 0, organization: 0 });
+    expect(first.copiedOpenData).toEqual({ meeting: 0, organization: 0, person: 0 });
 
     const unchanged = await buildBoth('site');
     expect(unchanged.renderedPages).toBe(0);
     expect(unchanged.reusedPages).toBe(first.renderedPages);
-    expect(unchanged.copiedOpenData).toEqual({ meeting: files.length - 1, organization: (await model()).organizations.length });
+    const { organizations, people } = await model();
+    expect(unchanged.copiedOpenData).toEqual({ meeting: files.length - 1, organization: organizations.length, person: people.length });
 
     // A new first topic changes the minute's card, shown on its neighbours', group's and year's pages.
     const source = await readFile(path.join(archive, edited), 'utf8');
@@ -86,6 +87,9 @@ describe('a warm build', () => {
     // Organizations the edited, added or deleted minutes speak of are written again, the others copied.
     expect(warm.copiedOpenData.organization).toBeGreaterThan(0);
     expect(warm.copiedOpenData.organization).toBeLessThan((await model()).organizations.length);
+    // So are the people they list; the others are copied.
+    expect(warm.copiedOpenData.person).toBeGreaterThan(0);
+    expect(warm.copiedOpenData.person).toBeLessThan((await model()).people.length);
     const id = path.basename(edited, '.md');
     expect(await readFile(path.join(work, 'site', 'zapisy', id, 'index.html'), 'utf8')).toContain('Nově zařazené téma');
   });
@@ -118,21 +122,21 @@ describe('a warm build', () => {
     const data = path.join(work, 'data', 'data', 'archive.json');
     await writeFile(data, (await readFile(data, 'utf8')).replace('{"id":', '{ "id":'));
     const edited = await buildBoth('data');
-    expect(edited.copiedOpenData).toEqual({ meeting: 0, organization: 0 });
-    const { meetings, organizations } = await model();
-    expect((await buildBoth('data')).copiedOpenData).toEqual({ meeting: meetings.length, organization: organizations.length });
+    expect(edited.copiedOpenData).toEqual({ meeting: 0, organization: 0, person: 0 });
+    const { meetings, organizations, people } = await model();
+    expect((await buildBoth('data')).copiedOpenData).toEqual({ meeting: meetings.length, organization: organizations.length, person: people.length });
     const records = (await readdir(path.join(work, 'data-cache'))).filter((file) => file.startsWith('open-data-'));
     expect(records).toHaveLength(1);
     const record = path.join(work, 'data-cache', records[0]!);
     await writeFile(record, '{"format":1,"pieces":');
-    expect((await buildBoth('data')).copiedOpenData).toEqual({ meeting: 0, organization: 0 });
+    expect((await buildBoth('data')).copiedOpenData).toEqual({ meeting: 0, organization: 0, person: 0 });
     // A record whose places are not in the file, or not where their pieces are, copies nothing either.
     const mangled = JSON.parse(await readFile(record, 'utf8')) as { pieces: unknown[] };
     await writeFile(record, JSON.stringify({ ...mangled, pieces: [...mangled.pieces, 5, ['x', 0, 2 ** 40]] }));
-    expect((await buildBoth('data')).copiedOpenData).toEqual({ meeting: 0, organization: 0 });
+    expect((await buildBoth('data')).copiedOpenData).toEqual({ meeting: 0, organization: 0, person: 0 });
     const shifted = JSON.parse(await readFile(record, 'utf8')) as { pieces: [string, number, number][] };
     await writeFile(record, JSON.stringify({ ...shifted, pieces: shifted.pieces.map(([piece, offset, length]) => [piece, offset + 1, length - 1]) }));
-    expect((await buildBoth('data')).copiedOpenData).toEqual({ meeting: 0, organization: 0 });
+    expect((await buildBoth('data')).copiedOpenData).toEqual({ meeting: 0, organization: 0, person: 0 });
   });
 
   it('leaves the previous site as it was when it fails, and the next build is still exact', { timeout: 120_000 }, async () => {

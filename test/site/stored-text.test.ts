@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openDataChunks } from '../../src/model/open-data.ts';
-import { meetingPiece, organizationPiece, type OpenDataSplice } from '../../src/model/open-data-pieces.ts';
+import { meetingPiece, organizationPiece, personPiece, type OpenDataSplice } from '../../src/model/open-data-pieces.ts';
 import { madeFrom } from '../../src/model/provenance.ts';
 import { storedText, textStoreOf } from '../../src/model/stored-text.ts';
 import type { ArchiveModel, RenderedText } from '../../src/model/types.ts';
@@ -35,6 +35,7 @@ function storedModel(): { model: ArchiveModel; reads: { load: number; openJson: 
   for (const organization of model.organizations) {
     for (const item of [...organization.updates, ...organization.mentions]) madeFrom(item, item.meeting);
   }
+  for (const person of model.people) for (const attendance of person.attendance) madeFrom(attendance, attendance.meeting);
   for (const meeting of model.meetings) {
     const entry = Buffer.from(textEntry(meeting.body));
     meeting.body = storedText({
@@ -81,7 +82,7 @@ describe('a stored text', () => {
   });
 });
 
-describe('the site file copying unchanged meetings and organizations from the previous one', () => {
+describe('the site file copying unchanged meetings, organizations and people from the previous one', () => {
   /** A splice over `previous` (the last document and where its meetings stood) that records this one's. */
   function spliceOver(previous?: { bytes: Buffer; places: Map<string, [number, number]> }) {
     const places = new Map<string, [number, number]>();
@@ -99,7 +100,7 @@ describe('the site file copying unchanged meetings and organizations from the pr
   }
   const written = (model: ArchiveModel, splice?: OpenDataSplice) => Buffer.concat([...openDataChunks(model, 0, splice)].map((c) => (typeof c === 'string' ? Buffer.from(c) : c)));
 
-  it('records where each meeting and organization stands, copies those whose piece is unchanged, and writes the same document', () => {
+  it('records where each meeting, organization and person stands, copies those whose piece is unchanged, and writes the same document', () => {
     const { model, reads } = storedModel();
     const expected = openDataJson(sampleModel());
     const withoutHtml = (value: unknown) => JSON.parse(JSON.stringify(value, (key, member) => (key === 'html' ? undefined : member))) as unknown;
@@ -107,7 +108,11 @@ describe('the site file copying unchanged meetings and organizations from the pr
     const bytes = written(model, first.splice);
     expect(bytes.toString('utf8')).toBe(expected);
     expect(first.copied).toEqual([]);
-    const pieces = [...model.meetings.map((m) => [m, meetingPiece(m)] as const), ...model.organizations.map((o) => [o, organizationPiece(o)] as const)];
+    const pieces = [
+      ...model.meetings.map((m) => [m, meetingPiece(m)] as const),
+      ...model.organizations.map((o) => [o, organizationPiece(o)] as const),
+      ...model.people.map((p) => [p, personPiece(p)] as const),
+    ];
     expect(first.places.size).toBe(pieces.length);
     for (const [value, piece] of pieces) {
       const [offset, length] = first.places.get(piece!)!;
@@ -130,7 +135,7 @@ describe('the site file copying unchanged meetings and organizations from the pr
     madeFrom(reported.updates[0]!, 'jina-analyza');
     const moved = spliceOver({ bytes, places: first.places });
     expect(JSON.parse(written(model, moved.splice).toString('utf8'))).toEqual(JSON.parse(openDataJson(model)));
-    const kept = [...model.meetings.slice(2), ...model.organizations.filter((o) => o !== reported)].map((v) => v.id);
+    const kept = [...model.meetings.slice(2), ...model.organizations.filter((o) => o !== reported), ...model.people].map((v) => v.id);
     expect(moved.copied.sort()).toEqual(kept.sort());
   });
 
@@ -138,6 +143,7 @@ describe('the site file copying unchanged meetings and organizations from the pr
     const model = sampleModel();
     expect(meetingPiece(model.meetings[0]!)).toBeUndefined();
     expect(organizationPiece(model.organizations.find((o) => o.updates.length)!)).toBeUndefined();
+    expect(personPiece(model.people[0]!)).toBeUndefined();
     const { splice, places } = spliceOver();
     expect(written(model, splice).toString('utf8')).toBe(openDataJson(model));
     // Only organizations that nothing in a minute speaks of are pieces: their register entry and people.
