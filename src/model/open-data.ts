@@ -1,6 +1,6 @@
 import { jsonChunks, type JsonChunk } from './json-chunks.ts';
-import { textStoreOf } from './stored-text.ts';
 import { meetingPiece, organizationPiece, personPiece, type OpenDataSplice } from './open-data-pieces.ts';
+import { textStoreOf } from './stored-text.ts';
 import type { ArchiveModel, RenderedText } from './types.ts';
 
 type WithoutHtml<T> = T extends RenderedText

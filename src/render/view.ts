@@ -93,7 +93,6 @@ export interface UpdateView {
   meeting: MeetingCard;
 }
 
-
 export interface TaskView {
   id: string;
   text: string;

@@ -73,6 +73,8 @@ describe('the built site of the real archive', () => {
     expect(html).toContain(`href="${BASE}skupiny/cizinci/"`);
     expect(html).toContain('<strong>Most k Naději.</strong> Novinkou je otevření k-centra');
     expect(html).toMatch(/class="updates-panel"[^>]*>\s*<h2 id="informace-organizaci">Informace organizací/);
+    // The panel lists each update by its first sentence, made when the page is rendered.
+    expect(html).toContain('<span class="updates-panel__excerpt">Novinkou je otevření k-centra v Jablonci nad Nisou.</span>');
     expect(html).toContain('href="https://github.com/kpss-liberec/zapisy/edit/main/minutes/2021/2021-10-25-cizinci.md">Upravit na GitHubu</a>');
     expect(html).toContain(`href="${BASE}zapisy/2020-02-17-cizinci/" rel="prev"`);
     expect(html).toContain('data-pagefind-body');
