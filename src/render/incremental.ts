@@ -70,6 +70,14 @@ export function outputRecordFile(cacheDir: string, outDir: string, kind: string)
   return path.join(cacheDir, `${kind}-${key}.json`);
 }
 
+/** Writes such a record as JSON through a temporary file, so a reader never sees half of it. */
+export async function writeOutputRecord(file: string, record: unknown): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, JSON.stringify(record));
+  await rename(temp, file);
+}
+
 /** Everything but the data that decides what the pages look like. */
 export async function rendererFingerprint(templatesDir: string, basePath: string): Promise<string> {
   const hash = createHash('sha256');
@@ -153,10 +161,7 @@ export async function saveManifest(file: string, published: PublishedPages, dir:
   });
   for (const [page, entry] of entries) pages[page] = entry;
   const manifest: Manifest = { format: MANIFEST_FORMAT, fingerprint: published.fingerprint, pages };
-  await mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify(manifest));
-  await rename(temp, file);
+  await writeOutputRecord(file, manifest);
 }
 
 async function readManifest(file: string): Promise<Manifest | undefined> {

@@ -10,9 +10,9 @@
  * start with its own id and end its object, or it is made again.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 import { noPieces, pieceKind, type OpenDataSplice, type PieceKind } from '../model/open-data-pieces.ts';
+import { writeOutputRecord } from './incremental.ts';
 
 /** Raised whenever the site file's form changes (its spacing, what a piece id covers). */
 const RECORD_FORMAT = 1;
@@ -60,10 +60,7 @@ export async function openDataPlaces(recordFile: string, previousFile: string): 
     async save(published: string): Promise<void> {
       const { size, mtimeMs } = await stat(published);
       const record: SpliceRecord = { format: RECORD_FORMAT, size, mtimeMs, pieces: places };
-      await mkdir(path.dirname(recordFile), { recursive: true });
-      const temp = `${recordFile}.${process.pid}.tmp`;
-      await writeFile(temp, JSON.stringify(record));
-      await rename(temp, recordFile);
+      await writeOutputRecord(recordFile, record);
     },
     close(): void {
       if (previous) closeSync(previous.fd);
