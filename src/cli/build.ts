@@ -78,10 +78,11 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   let indexSeconds = 0;
   let renderPeak = 0;
   // Loaded only here: `minutes validate` need not pay for Eleventy and Pagefind.
-  const [{ renderSite }, { basePathOf }, { indexSite }] = await Promise.all([
+  const [{ renderSite }, { basePathOf }, { indexSite }, { BUNDLE_DIR }] = await Promise.all([
     import('../render/render-site.ts'),
     import('../render/urls.ts'),
     import('../search/index-site.ts'),
+    import('../search/config.ts'),
   ]);
   let indexedPages: number | undefined;
   const outDir = path.resolve(options.root, options.outDir);
@@ -89,13 +90,14 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     outDir,
     basePath: options.basePath ?? basePathOf(baseUrl),
     cacheDir,
+    reservedDirs: options.index === false ? [] : [BUNDLE_DIR],
     afterRender:
       options.index === false
         ? undefined
-        : async (dir) => {
+        : async (dir, meanwhile) => {
             const indexing = performance.now();
             renderPeak = peakRss();
-            indexedPages = (await indexSite(dir, { previousSite: outDir, cacheDir, shardPages: options.searchShardPages })).pages;
+            indexedPages = (await indexSite(dir, { previousSite: outDir, cacheDir, shardPages: options.searchShardPages, meanwhile })).pages;
             indexSeconds = (performance.now() - indexing) / 1000;
           },
   });

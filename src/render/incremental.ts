@@ -53,6 +53,8 @@ export interface RenderPlan {
 export interface PublishedPages {
   /** Files taken over from the previous output, relative to the output directory. */
   reused: string[];
+  /** The file each of them is in the previous output (fileIdentity), as checked when planned. */
+  identities: Map<string, string>;
   /** Every paged file of this build and its data hash. */
   hashes: Map<string, string>;
   fingerprint: string;
@@ -120,23 +122,27 @@ export async function planRender(
     });
     return { family, items, files };
   });
-  const checked = await mapConcurrently(candidates, PARALLEL, async (file) => ((await isAsRecorded(options.previousDir, file, usable!.pages[file]!)) ? file : undefined));
-  const unchanged = new Set(checked.filter((file): file is string => file !== undefined));
+  const identities = new Map<string, string>();
+  await mapConcurrently(candidates, PARALLEL, async (file) => {
+    const identity = await identityAsRecorded(options.previousDir, file, usable!.pages[file]!);
+    if (identity) identities.set(file, identity);
+  });
+  const unchanged = new Set(identities.keys());
   const pages = {} as Record<string, unknown[]>;
   for (const { family, items, files } of families) pages[family] = items.filter((_, i) => !unchanged.has(files[i]!));
   return {
     pages: pages as unknown as PagedView,
-    published: { reused: [...unchanged], hashes, fingerprint: options.fingerprint, previous: usable },
+    published: { reused: candidates.filter((file) => unchanged.has(file)), identities, hashes, fingerprint: options.fingerprint, previous: usable },
   };
 }
 
 /**
- * Puts the reused pages from the previous output into the staging directory (linkFiles). Nothing
+ * Puts reused pages from the previous output into the staging directory (linkFiles). Nothing
  * may write into an existing file of the staging directory afterwards: Eleventy has written its
  * pages by then and the search indexer only adds new files. Returns the pages that were copied.
  */
-export function reusePages(published: PublishedPages, previousDir: string, dir: string): Promise<Set<string>> {
-  return linkFiles(published.reused, previousDir, dir);
+export function reusePages(files: readonly string[], previousDir: string, dir: string): Promise<Set<string>> {
+  return linkFiles(files, previousDir, dir);
 }
 
 /** Fails when a page Eleventy was asked for is not where PAGE_FILES says (a permalink drifted). */
@@ -177,13 +183,19 @@ async function readManifest(file: string): Promise<Manifest | undefined> {
   }
 }
 
-async function isAsRecorded(dir: string, file: string, entry: ManifestEntry): Promise<boolean> {
+/** The file's identity when it is still the one the manifest recorded, else undefined. */
+async function identityAsRecorded(dir: string, file: string, entry: ManifestEntry): Promise<string | undefined> {
   try {
     const info = await stat(path.join(dir, file));
-    return info.isFile() && info.size === entry.size && info.mtimeMs === entry.mtimeMs;
+    return info.isFile() && info.size === entry.size && info.mtimeMs === entry.mtimeMs ? fileIdentity(info) : undefined;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** Which file a path is: two paths with the same identity are hard links of one file. */
+export function fileIdentity(info: { dev: number; ino: number }): string {
+  return `${info.dev}:${info.ino}`;
 }
 
 async function packageVersion(entry: string): Promise<string> {

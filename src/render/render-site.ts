@@ -14,7 +14,7 @@ import { noPieces, type PieceKind } from '../model/open-data-pieces.ts';
 import type { ArchiveModel } from '../model/types.ts';
 import { collectGarbage } from '../pipeline/collect-garbage.ts';
 import { Handover } from '../pipeline/handover.ts';
-import { writeDirectoryAtomically } from './atomic.ts';
+import { writeDirectoryAtomically, type Staging } from './atomic.ts';
 import { formatCzechDate, formatCzechDateShort, pluralCs, pluralWordCs } from './czech.ts';
 import { checkRendered, manifestFile, outputRecordFile, planRender, rendererFingerprint, reusePages, saveManifest, type PublishedPages } from './incremental.ts';
 import { filesUnder } from './link-files.ts';
@@ -23,6 +23,7 @@ import { writeOpenData } from './open-data.ts';
 import { openDataPlaces, type OpenDataPlaces } from './open-data-splice.ts';
 import { batchPages, countPages, pagedView, sharedPageData, type PagedView } from './paged-view.ts';
 import { normalizeBasePath, routes, siteUrl } from './urls.ts';
+import { tidySpare } from './spare.ts';
 import { buildView, type SiteView } from './view.ts';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../site-templates/', import.meta.url));
@@ -45,8 +46,12 @@ export interface RenderOptions {
   outDir: string;
   /** The path the site is served under: "/" or "/zapisy/". Every link and asset honours it. */
   basePath?: string;
-  /** Runs on the finished temporary directory before it is swapped in (search indexing). */
-  afterRender?: (dir: string) => Promise<void>;
+  /**
+   * Runs on the finished temporary directory before it is swapped in (search indexing). It is given
+   * the writing of /data/archive.json, which needs none of the pages, to run when it suits it (while
+   * Pagefind indexes in processes of its own); whatever it has not run is run after it.
+   */
+  afterRender?: (dir: string, meanwhile: () => Promise<void>) => Promise<void>;
   /** Overrides the template folder (tests). */
   templatesDir?: string;
   /**
@@ -56,6 +61,11 @@ export interface RenderOptions {
   cacheDir?: string;
   /** Paged pages per Eleventy run (default PAGES_PER_RUN; tests use small runs). */
   pagesPerRun?: number;
+  /**
+   * Top-level folders of the output that `afterRender` writes and brings up to date itself when
+   * the build goes into the spare (e.g. "pagefind"); anything else a spare holds is render's.
+   */
+  reservedDirs?: readonly string[];
 }
 
 export interface RenderResult {
@@ -78,23 +88,12 @@ export async function renderSite(model: ArchiveModel | Handover<ArchiveModel>, o
   const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
   const manifest = options.cacheDir ? manifestFile(options.cacheDir, outDir) : undefined;
   const openDataRecord = options.cacheDir ? outputRecordFile(options.cacheDir, outDir, 'open-data') : undefined;
-  const { result, published, copied, openData } = await writeDirectoryAtomically(outDir, async (dir) => {
-    const { published, copied, openData } = await renderPages(model, dir, { ...options, basePath, outDir, templatesDir, manifest, openDataRecord });
-    // A handed-over model and its view are garbage now: the search index gets the memory.
-    collectGarbage();
-    if (options.afterRender) await options.afterRender(dir);
-    const files = await filesUnder(dir);
-    const result: RenderResult = {
-      outDir,
-      basePath,
-      files: files.length,
-      pages: files.filter((f) => f.endsWith('.html')).length,
-      renderedPages: published.hashes.size - published.reused.length,
-      reusedPages: published.reused.length,
-      copiedOpenData: openData?.copied ?? noPieces(),
-    };
-    return { result, published, copied, openData };
-  });
+  const { result, published, copied, openData } = await writeDirectoryAtomically(
+    outDir,
+    (dir, staging) => produceSite(model, dir, { ...options, basePath, outDir, templatesDir, manifest, openDataRecord, staging }),
+    // Only an incremental build reuses the previous site, and so the spare.
+    { spare: manifest !== undefined },
+  );
   if (manifest) {
     // Only after the swap: the manifest describes the published files. A manifest that cannot be
     // written costs the next build its speed, not its correctness (it checks every file it reuses).
@@ -104,16 +103,74 @@ export async function renderSite(model: ArchiveModel | Handover<ArchiveModel>, o
   return result;
 }
 
+/** The whole site in the staging directory `dir`: pages, open data and what afterRender adds. */
+async function produceSite(
+  model: ArchiveModel | Handover<ArchiveModel>,
+  dir: string,
+  options: PageOptions & { openDataRecord: string | undefined },
+): Promise<{ result: RenderResult; published: PublishedPages; copied: Set<string>; openData: OpenDataPlaces | undefined }> {
+  const { published, copied, openDataWriter } = await renderPages(model, dir, options);
+  // The view is garbage now; a handed-over model is held only by openDataWriter until it has run.
+  collectGarbage();
+  const { openDataRecord, outDir } = options;
+  const writeOpenDataNow = once(async () => {
+    const places = await openDataWriter(path.join(dir, OPEN_DATA_FILE), openDataRecord ? openDataPlaces(openDataRecord, path.join(outDir, OPEN_DATA_FILE)) : undefined);
+    // The model is garbage now: what remains of the search index gets the memory.
+    collectGarbage();
+    return places;
+  });
+  if (options.afterRender) await options.afterRender(dir, async () => void (await writeOpenDataNow()));
+  const openData = await writeOpenDataNow();
+  const files = await filesUnder(dir);
+  const result: RenderResult = {
+    outDir,
+    basePath: options.basePath,
+    files: files.length,
+    pages: files.filter((f) => f.endsWith('.html')).length,
+    renderedPages: published.hashes.size - published.reused.length,
+    reusedPages: published.reused.length,
+    copiedOpenData: openData?.copied ?? noPieces(),
+  };
+  return { result, published, copied, openData };
+}
+
 /**
- * Every page of the site into `dir`: rendered by Eleventy or taken from the previous output, plus
- * the open data. The model (taken here when handed over) and its view live only in this function.
+ * Every page of the site into `dir`: rendered by Eleventy or taken from the previous output. The
+ * model (taken here when handed over) and its view live only in this function; what it returns
+ * holds the model only until the open data is written.
  */
 async function renderPages(
   source: ArchiveModel | Handover<ArchiveModel>,
   dir: string,
-  options: RenderOptions & { basePath: string; outDir: string; templatesDir: string; manifest: string | undefined; openDataRecord: string | undefined },
-): Promise<{ published: PublishedPages; copied: Set<string>; openData: OpenDataPlaces | undefined }> {
+  options: PageOptions,
+): Promise<{ published: PublishedPages; copied: Set<string>; openDataWriter: OpenDataWriter }> {
   const model = source instanceof Handover ? source.take() : source;
+  const { published, toLink } = await renderChangedPages(model, dir, options);
+  const copied = await reusePages(toLink, options.outDir, dir);
+  const held = new Handover(model);
+  return { published, copied, openDataWriter: (file, places) => writeOpenDataOf(held.take(), file, places) };
+}
+
+/** Writes /data/archive.json of the model it was made for, once; resolves with the places of its pieces. */
+type OpenDataWriter = (file: string, places: Promise<OpenDataPlaces> | undefined) => Promise<OpenDataPlaces | undefined>;
+
+async function writeOpenDataOf(model: ArchiveModel, file: string, places: Promise<OpenDataPlaces> | undefined): Promise<OpenDataPlaces | undefined> {
+  const splice = await places;
+  try {
+    await writeOpenData(model, file, splice);
+    return splice;
+  } finally {
+    splice?.close();
+  }
+}
+
+type PageOptions = RenderOptions & { basePath: string; outDir: string; templatesDir: string; manifest: string | undefined; staging: Staging };
+
+/**
+ * The pages whose data changed (every page without a manifest), by Eleventy; returns what the
+ * manifest will record and the reused pages still to be linked from the previous output.
+ */
+async function renderChangedPages(model: ArchiveModel, dir: string, options: PageOptions): Promise<{ published: PublishedPages; toLink: readonly string[] }> {
   const { basePath, templatesDir } = options;
   const view = buildView(model, { basePath });
   // Planned here, after writeDirectoryAtomically has put back a site a killed build left aside.
@@ -122,6 +179,7 @@ async function renderPages(
     previousDir: options.outDir,
     fingerprint: await rendererFingerprint(templatesDir, basePath),
   });
+  const toLink = await clearStaging(dir, plan.published, options);
   const runs = batchPages(plan.pages, options.pagesPerRun ?? PAGES_PER_RUN);
   try {
     for (const [index, pages] of runs.entries()) {
@@ -136,18 +194,26 @@ async function renderPages(
     await forgetCachedTemplates(templatesDir);
   }
   await checkRendered(plan.published, dir);
-  const openData = options.openDataRecord ? await openDataPlaces(options.openDataRecord, path.join(options.outDir, OPEN_DATA_FILE)) : undefined;
-  try {
-    const [copied] = await Promise.all([
-      reusePages(plan.published, options.outDir, dir),
-      // At the same time: the pages are linked by the file system's threads while this one writes
-      // /data/archive.json straight to the output, the largest file, shaped by no template.
-      writeOpenData(model, path.join(dir, OPEN_DATA_FILE), openData),
-    ]);
-    return { published: plan.published, copied, openData };
-  } finally {
-    openData?.close();
-  }
+  return { published: plan.published, toLink };
+}
+
+/**
+ * Before Eleventy writes anything: a spare keeps the reused pages it holds as the published files
+ * and loses everything else (spare.ts); when it holds too little of this build, it is set aside
+ * for a fresh directory. Returns the reused pages to link.
+ */
+async function clearStaging(dir: string, published: PublishedPages, { staging, reservedDirs }: PageOptions): Promise<readonly string[]> {
+  if (!staging.fromSpare) return published.reused;
+  const tidied = tidySpare(dir, published.reused, published.identities, new Set(reservedDirs));
+  if (tidied) return tidied.toLink;
+  await staging.discardSpare();
+  return published.reused;
+}
+
+/** `work` run at most once: every call gets the promise of the first. */
+function once<T>(work: () => Promise<T>): () => Promise<T> {
+  let started: Promise<T> | undefined;
+  return () => (started ??= work());
 }
 
 /**

@@ -51,6 +51,13 @@ export interface IndexSiteOptions {
    * whose stat is unchanged (one linked from the previous site) is not read again.
    */
   cacheDir?: string;
+  /**
+   * The caller's work that needs nothing of the index (the site's open data), run once: while
+   * Pagefind writes the last shards, when this thread has nothing to do but wait for it, or
+   * first, before any shard, when more shards are indexed than at once (a full index: what that
+   * work frees is then free before Pagefind's services grow).
+   */
+  meanwhile?: () => Promise<void>;
 }
 
 export interface IndexSiteResult {
@@ -98,22 +105,33 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
   const language = options.language ?? 'cs';
   const hashes = shards.map((shard) => shardHash(shard, strategy, language));
   const lanes = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const kept = await tidySpareBundle(bundle, shards, hashes);
+  const copyFrom = shards.map((shard, i) => {
+    const old = previous?.shards.find((s) => s.id === shard.id && s.hash === hashes[i]);
+    return old && previousBundle && existsSync(path.join(previousBundle, old.path)) ? path.join(previousBundle, old.path) : undefined;
+  });
+  const meanwhile = new Meanwhile(options.meanwhile, shards.filter((shard, i) => !kept.has(shard.id) && !copyFrom[i]).length, lanes);
+  await meanwhile.before();
   const services = new PagefindServices(lanes);
   try {
     await mapConcurrently(shards, lanes, async (shard, i) => {
       const dir = path.join(bundle, shard.id);
-      const old = previous?.shards.find((s) => s.id === shard.id && s.hash === hashes[i]);
-      if (old && previousBundle && existsSync(path.join(previousBundle, old.path))) {
-        const from = path.join(previousBundle, old.path);
+      const from = copyFrom[i];
+      if (kept.has(shard.id)) {
+        reused.add(shard.id);
+      } else if (from) {
         await linkFiles(await filesUnder(from), from, dir);
         reused.add(shard.id);
       } else {
-        stems += await services.with((service) => indexShard(service, root, shard, dir, strategy, language));
+        stems += await services.with((service) => indexShard(service, root, shard, dir, strategy, language, () => meanwhile.fed()));
       }
     });
   } finally {
     await services.close();
+    // A failed index waits for the caller's work it started, so nothing writes on behind its back.
+    await meanwhile.settled();
   }
+  await meanwhile.after();
   const manifest: SearchManifest = {
     version: 1,
     strategy,
@@ -135,7 +153,12 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
 const DEFAULT_CONCURRENCY = Math.min(Math.max(os.availableParallelism(), 2), 4);
 
 
-/** One shard through Pagefind into `dir`; the index is deleted afterwards so its memory is freed before the next. */
+/**
+ * One shard through Pagefind into `dir`; the index is deleted afterwards so its memory is freed
+ * before the next. Every page is sent without waiting for Pagefind to take the one before (its
+ * service takes requests one by one, in the order sent: the index is the same), so this thread
+ * reads and prepares the next pages while Pagefind indexes, and calls `fed` when all are sent.
+ */
 async function indexShard(
   pagefind: PagefindApi,
   root: string,
@@ -143,25 +166,81 @@ async function indexShard(
   dir: string,
   strategy: SearchStrategy,
   language: string,
+  fed: () => void,
 ): Promise<number> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   if (!index) throw new SearchIndexError('Vyhledávací index se nepodařilo založit (Pagefind).', errors);
+  const sent: Promise<unknown>[] = [];
   try {
     let stems = 0;
-    const problems: string[] = [];
+    const added: Promise<string[]>[] = [];
     for (const page of shard.pages) {
       const prepared = pagefindInput(await readFile(path.join(root, page.file), 'utf8'), strategy, shard.id);
       stems += prepared.stems;
-      const response = await index.addHTMLFile({ url: page.url, content: prepared.html });
-      if (response.errors.length) problems.push(...response.errors.map((e) => `${page.file}: ${e}`));
+      added.push(index.addHTMLFile({ url: page.url, content: prepared.html }).then((response) => response.errors.map((e) => `${page.file}: ${e}`)));
+      sent.push(added.at(-1)!);
     }
+    const writing = index.writeFiles({ outputPath: dir });
+    sent.push(writing);
+    fed();
+    const problems = (await Promise.all(added)).flat();
+    const written = await writing;
     if (problems.length) throw new SearchIndexError('Některé stránky se nepodařilo zařadit do vyhledávání.', problems);
-    const written = await index.writeFiles({ outputPath: dir });
     if (written.errors.length) throw new SearchIndexError('Vyhledávací index se nepodařilo zapsat.', written.errors);
     await trimBundle(dir);
     return stems;
   } finally {
+    // Every request sent must be answered before the index goes, or its answer would find no index.
+    await Promise.allSettled(sent);
     await index.deleteIndex();
+  }
+}
+
+/**
+ * When the caller's `meanwhile` work runs (see IndexSiteOptions): first, when more shards are
+ * indexed than at once; else as soon as Pagefind has every page of every shard to index; at the
+ * latest after the index.
+ */
+class Meanwhile {
+  #run: (() => Promise<void>) | undefined;
+  #running: Promise<void> | undefined;
+  #toFeed: number;
+
+  constructor(work: (() => Promise<void>) | undefined, shardsToIndex: number, lanes: number) {
+    this.#run = work;
+    this.#toFeed = shardsToIndex > lanes ? 0 : shardsToIndex;
+  }
+
+  /** Runs the work now when nothing will be fed that it could wait for. */
+  async before(): Promise<void> {
+    if (this.#toFeed === 0) await this.#start();
+  }
+
+  /** A shard has all its pages: once every shard has, the work starts while Pagefind indexes. */
+  fed(): void {
+    if (--this.#toFeed === 0) {
+      // Awaited in after(); a failure is reported there, not left unhandled now.
+      this.#start().catch(() => {});
+    }
+  }
+
+  /** Runs the work if it has not run yet; its failure is the caller's. */
+  async after(): Promise<void> {
+    await this.#start();
+  }
+
+  /** Waits for work already started, whatever its outcome. */
+  async settled(): Promise<void> {
+    await this.#running?.catch(() => {});
+  }
+
+  #start(): Promise<void> {
+    if (!this.#running) {
+      const work = this.#run;
+      this.#run = undefined;
+      this.#running = work ? work() : Promise.resolve();
+    }
+    return this.#running;
   }
 }
 
@@ -195,6 +274,25 @@ const SEARCH_CODE_DIRS = ['search', 'text'];
 
 function searchCodeVersion(): string {
   return `${dependenciesHash()}\0${codeHash(SEARCH_CODE_DIRS)}`;
+}
+
+/**
+ * A build into the spare (render/spare.ts) finds the bundle the spare was published with: its
+ * shards that this build would copy unchanged (the same hash) stay as they are; everything else
+ * goes before anything is written. Returns the ids of the shards kept.
+ */
+async function tidySpareBundle(bundle: string, shards: PlannedShard<SearchablePage>[], hashes: string[]): Promise<Set<string>> {
+  const kept = new Set<string>();
+  if (!existsSync(bundle)) return kept;
+  const published = await readManifest(bundle);
+  const wanted = new Map(shards.map((shard, i) => [`${shard.id}/`, hashes[i]]));
+  for (const shard of published?.shards ?? []) {
+    if (wanted.get(shard.path) === shard.hash) kept.add(shard.path.slice(0, -1));
+  }
+  for (const entry of await readdir(bundle)) {
+    if (!kept.has(entry)) await rm(path.join(bundle, entry), { recursive: true, force: true });
+  }
+  return kept;
 }
 
 async function readManifest(bundle: string): Promise<SearchManifest | undefined> {

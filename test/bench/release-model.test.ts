@@ -1,11 +1,13 @@
 /**
- * A build hands its model over to render, and nothing of the model may outlive the render: the
- * search index runs afterwards, and at 10,000 minutes the model and its view are hundreds of
- * megabytes that would otherwise stay in memory next to Pagefind (the peak of the cold build).
+ * A build hands its model over to render, and nothing of the model may outlive the render and the
+ * open data written from it: the search index runs meanwhile and afterwards, and at 10,000 minutes
+ * the model and its view are hundreds of megabytes that would otherwise stay in memory next to
+ * Pagefind (the peak of the cold build).
  * Eleventy keeps the last run's configuration (with the view) in its layout and compile caches;
  * render-site.ts clears them, and this test fails when anything keeps the model alive again.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -41,20 +43,43 @@ async function handedOverModel() {
   return { handover: new Handover(model!), refs, meetings: model!.meetings.length };
 }
 
-it('releases every object of a handed-over model before the search index runs', { timeout: 120_000 }, async () => {
+it('releases every object of a handed-over model once the open data is written, while the search index runs', { timeout: 120_000 }, async () => {
   const { handover, refs, meetings } = await handedOverModel();
   expect(meetings).toBeGreaterThan(0);
   expect(refs.length).toBeGreaterThan(100);
-  let alive = -1;
+  const living = () => {
+    collectGarbage();
+    collectGarbage();
+    return refs.filter((ref) => ref.deref() !== undefined).length;
+  };
+  let before = -1;
+  let after = -1;
   await renderSite(handover, {
     outDir: path.join(work, 'site'),
     basePath: '/',
-    afterRender: async () => {
-      collectGarbage();
-      collectGarbage();
-      alive = refs.filter((ref) => ref.deref() !== undefined).length;
+    afterRender: async (_dir, meanwhile) => {
+      before = living();
+      await meanwhile();
+      after = living();
     },
   });
-  expect(alive).toBe(0);
+  // The open data still needs the model when the index starts; nothing of it is left afterwards.
+  expect(before).toBeGreaterThan(0);
+  expect(after).toBe(0);
   expect(() => handover.take()).toThrow(/already taken/);
+});
+
+it('writes the open data after the index when the index does not ask for it', { timeout: 120_000 }, async () => {
+  const { handover } = await handedOverModel();
+  const outDir = path.join(work, 'unasked');
+  let during = true;
+  await renderSite(handover, {
+    outDir,
+    basePath: '/',
+    afterRender: async (dir) => {
+      during = existsSync(path.join(dir, 'data', 'archive.json'));
+    },
+  });
+  expect(during).toBe(false);
+  expect(JSON.parse(await readFile(path.join(outDir, 'data', 'archive.json'), 'utf8')).meetings.length).toBeGreaterThan(0);
 });

@@ -1,0 +1,73 @@
+/**
+ * A warm build into the spare (atomic.ts): the site published two builds ago, whose pages are
+ * mostly hard links of the published site's. At 10,000 minutes making a fresh staging directory
+ * costs ~10,000 folders and ~20,000 links (pages and search shards) in every build, and removing
+ * the replaced site as many unlinks; the spare already has nearly all of them.
+ *
+ * The rule that keeps the published site safe: a file the build writes must not exist in the
+ * staging directory beforehand, because a file left in the spare may be the very inode the
+ * published site serves. So the spare keeps only what this build would link from the published
+ * site anyway, and only where it is that same file; everything else goes before anything is written.
+ */
+import { lstatSync, readdirSync, rmdirSync, unlinkSync, type Dirent } from 'node:fs';
+import path from 'node:path';
+import { fileIdentity } from './incremental.ts';
+
+export interface TidiedSpare {
+  /** Reused pages the spare does not hold as the published file: still to be linked. */
+  toLink: string[];
+}
+
+/**
+ * Brings the spare in `dir` to hold only those of the `reused` files it has as the very files
+ * published (`published`: their identities in the previous output, fileIdentity), leaving the top-level folders in `reserved` to their
+ * writer. Returns undefined, changing nothing, when the spare holds too little of this build to
+ * be worth tidying (a full render: removing its files would cost more than a fresh directory).
+ */
+export function tidySpare(dir: string, reused: readonly string[], published: ReadonlyMap<string, string>, reserved: ReadonlySet<string>): TidiedSpare | undefined {
+  const wanted = new Set(reused);
+  const keep = new Set<string>();
+  const remove: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (reserved.has(entry.name)) continue;
+    const entries = entry.isDirectory() ? readdirSync(path.join(dir, entry.name), { recursive: true, withFileTypes: true }) : [entry];
+    for (const inner of entries) {
+      if (inner.isDirectory()) continue;
+      const file = relative(dir, inner);
+      if (inner.isFile() && wanted.has(file) && identityOf(path.join(dir, file)) === published.get(file)) keep.add(file);
+      else remove.push(file);
+    }
+  }
+  if (keep.size < remove.length) return undefined;
+  for (const file of remove) unlinkSync(path.join(dir, file));
+  removeEmptyFolders(dir, remove);
+  return { toLink: reused.filter((file) => !keep.has(file)) };
+}
+
+function identityOf(file: string): string | undefined {
+  try {
+    return fileIdentity(lstatSync(file));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The folders of removed files, deepest first, that nothing is left in (a minute deleted since). */
+function removeEmptyFolders(dir: string, removed: readonly string[]): void {
+  const folders = new Set<string>();
+  for (const file of removed) {
+    for (let folder = path.posix.dirname(file); folder !== '.'; folder = path.posix.dirname(folder)) folders.add(folder);
+  }
+  const deepestFirst = [...folders].sort((a, b) => b.split('/').length - a.split('/').length);
+  for (const folder of deepestFirst) {
+    try {
+      rmdirSync(path.join(dir, folder));
+    } catch {
+      // Not empty: still in use.
+    }
+  }
+}
+
+function relative(dir: string, entry: Dirent): string {
+  return path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+}
