@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { ArchiveModel } from '../model/types.ts';
-import { collectGarbage } from '../pipeline/collect-garbage.ts';
+import { collectLargeGarbage } from '../pipeline/collect-garbage.ts';
 import { buildArchiveModel } from '../pipeline/build-model.ts';
 import { DEFAULT_CACHE_DIR } from '../pipeline/cache.ts';
 import { Handover } from '../pipeline/handover.ts';
@@ -74,7 +74,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const modelled = performance.now();
   const modelPeak = peakRss();
   // The analysis (cache entries, worker results) is garbage now; render starts from the live model.
-  collectGarbage();
+  collectLargeGarbage();
   let indexSeconds = 0;
   let renderPeak = 0;
   // Loaded only here: `minutes validate` need not pay for Eleventy and Pagefind.

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -56,12 +56,14 @@ export async function writeDirectoryAtomically<T>(target: string, produce: (dir:
   // phase reads the channel) right before publishing, so a build killed before then publishes nothing.
   await new Promise<void>((resolve) => setImmediate(resolve));
   const old = existsSync(absolute) ? `${temp.replace(/\.new-([^/\\]+)$/, '.old-$1')}` : undefined;
+  // Synchronous, so no turn of the event loop comes between the two renames: a build that hears
+  // there that its launcher died would stop with the published directory only under its `.old-` name.
   try {
-    if (old) await rename(absolute, old);
+    if (old) renameSync(absolute, old);
     try {
-      await rename(temp, absolute);
+      renameSync(temp, absolute);
     } catch (error) {
-      if (old) await rename(old, absolute);
+      if (old) renameSync(old, absolute);
       throw error;
     }
   } catch (error) {

@@ -17,6 +17,18 @@ export async function filesUnder(dir: string): Promise<string[]> {
     .sort();
 }
 
+/** How many files are under `dir`, and how many of them are HTML pages: filesUnder without naming each. */
+export function countFilesUnder(dir: string): { files: number; pages: number } {
+  let files = 0;
+  let pages = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    files++;
+    if (entry.name.endsWith('.html')) pages++;
+  }
+  return { files, pages };
+}
+
 /**
  * Puts `files` (relative paths) of `from` into `to` as hard links: the previous site they come from
  * is removed once the new one is swapped in, so nothing may write into them afterwards. Where a

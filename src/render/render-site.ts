@@ -12,12 +12,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import Eleventy, { type EleventyUserConfig } from '@11ty/eleventy';
 import { noPieces, type PieceKind } from '../model/open-data-pieces.ts';
 import type { ArchiveModel } from '../model/types.ts';
-import { collectGarbage } from '../pipeline/collect-garbage.ts';
+import { collectLargeGarbage } from '../pipeline/collect-garbage.ts';
 import { Handover } from '../pipeline/handover.ts';
 import { writeDirectoryAtomically, type Staging } from './atomic.ts';
 import { formatCzechDate, formatCzechDateShort, pluralCs, pluralWordCs } from './czech.ts';
 import { checkRendered, manifestFile, outputRecordFile, planRender, rendererFingerprint, reusePages, saveManifest, type PublishedPages } from './incremental.ts';
-import { filesUnder } from './link-files.ts';
+import { countFilesUnder, filesUnder } from './link-files.ts';
 import { minify } from './minify.ts';
 import { writeOpenData } from './open-data.ts';
 import { openDataPlaces, type OpenDataPlaces } from './open-data-splice.ts';
@@ -37,6 +37,15 @@ const PAGES_PER_RUN = 1500;
 
 /** Paged pages of a run from which on the run's garbage is collected right after it. */
 const COLLECT_AFTER_PAGES = 100;
+
+/**
+ * Rendered pages from which on the open data is written before afterRender, not while it runs.
+ * Such a build indexes most of the site again, and the model is best freed before the index reads
+ * every page: written inside the index, the cold build at 10,000 minutes still held 1,165 MiB in
+ * this process late in the index, 1,756 MiB with Pagefind's services; written first, its peak is
+ * the render's again (1,271 MiB, measured the same way).
+ */
+const OPEN_DATA_FIRST_PAGES = 1000;
 
 /** /data/archive.json, relative to the output directory. */
 const OPEN_DATA_FILE = routes.data.replace(/^\/+/, '');
@@ -111,22 +120,21 @@ async function produceSite(
 ): Promise<{ result: RenderResult; published: PublishedPages; copied: Set<string>; openData: OpenDataPlaces | undefined }> {
   const { published, copied, openDataWriter } = await renderPages(model, dir, options);
   // The view is garbage now; a handed-over model is held only by openDataWriter until it has run.
-  collectGarbage();
+  collectLargeGarbage();
   const { openDataRecord, outDir } = options;
   const writeOpenDataNow = once(async () => {
     const places = await openDataWriter(path.join(dir, OPEN_DATA_FILE), openDataRecord ? openDataPlaces(openDataRecord, path.join(outDir, OPEN_DATA_FILE)) : undefined);
     // The model is garbage now: what remains of the search index gets the memory.
-    collectGarbage();
+    collectLargeGarbage();
     return places;
   });
+  if (published.hashes.size - published.reused.length >= OPEN_DATA_FIRST_PAGES) await writeOpenDataNow();
   if (options.afterRender) await options.afterRender(dir, async () => void (await writeOpenDataNow()));
   const openData = await writeOpenDataNow();
-  const files = await filesUnder(dir);
   const result: RenderResult = {
     outDir,
     basePath: options.basePath,
-    files: files.length,
-    pages: files.filter((f) => f.endsWith('.html')).length,
+    ...countFilesUnder(dir),
     renderedPages: published.hashes.size - published.reused.length,
     reusedPages: published.reused.length,
     copiedOpenData: openData?.copied ?? noPieces(),
@@ -187,7 +195,7 @@ async function renderChangedPages(model: ArchiveModel, dir: string, options: Pag
       // What Eleventy kept of a run is garbage once the run is written. After a run of a few pages
       // (a warm build's) that is little, and the collection after rendering takes it: a full
       // collection of a 10,000-minute model costs ~0.3 s.
-      if (countPages(pages) >= COLLECT_AFTER_PAGES) collectGarbage();
+      if (countPages(pages) >= COLLECT_AFTER_PAGES) collectLargeGarbage();
     }
   } finally {
     // Eleventy's caches would keep the view, and the model with it, alive into the search index.
