@@ -20,9 +20,10 @@ export interface TidiedSpare {
 
 /**
  * Brings the spare in `dir` to hold only those of the `reused` files it has as the very files
- * published (`published`: their identities in the previous output, fileIdentity), leaving the top-level folders in `reserved` to their
- * writer. Returns undefined, changing nothing, when the spare holds too little of this build to
- * be worth tidying (a full render: removing its files would cost more than a fresh directory).
+ * published (`published`: their identities in the previous output, see fileIdentity), leaving
+ * the top-level folders in `reserved` to their writer. Returns undefined, changing nothing, when
+ * the spare holds too little of this build to be worth tidying (after a full render: removing its
+ * files would cost more than a fresh directory).
  */
 export function tidySpare(dir: string, reused: readonly string[], published: ReadonlyMap<string, string>, reserved: ReadonlySet<string>): TidiedSpare | undefined {
   const wanted = new Set(reused);

@@ -377,8 +377,18 @@ function decodeURIComponentSafe(part: string): string {
   }
 }
 
+/**
+ * The HTML files under `root` outside the top-level folders in `skip`, relative with "/", sorted.
+ * The skipped folders are not walked at all: the search bundle alone is ~11,000 files at 10,000 minutes.
+ */
 async function htmlFiles(root: string, skip: ReadonlySet<string>): Promise<string[]> {
-  return (await filesUnder(root)).filter((file) => file.endsWith('.html') && !skip.has(file.split('/')[0]!));
+  const files: string[] = [];
+  for (const entry of await readdir(root, { withFileTypes: true })) {
+    if (skip.has(entry.name)) continue;
+    if (entry.isDirectory()) files.push(...(await filesUnder(path.join(root, entry.name))).filter((file) => file.endsWith('.html')).map((file) => `${entry.name}/${file}`));
+    else if (entry.isFile() && entry.name.endsWith('.html')) files.push(entry.name);
+  }
+  return files.sort();
 }
 
 const CLIENT_ENTRY = fileURLToPath(new URL('./client/search-page.ts', import.meta.url));
