@@ -122,17 +122,14 @@ export async function planRender(
     });
     return { family, items, files };
   });
-  const identities = new Map<string, string>();
-  await mapConcurrently(candidates, PARALLEL, async (file) => {
-    const identity = await identityAsRecorded(options.previousDir, file, usable!.pages[file]!);
-    if (identity) identities.set(file, identity);
-  });
+  const checked = await mapConcurrently(candidates, PARALLEL, (file) => identityAsRecorded(options.previousDir, file, usable!.pages[file]!));
+  const identities = new Map(candidates.flatMap((file, i) => (checked[i] ? [[file, checked[i]] as const] : [])));
   const unchanged = new Set(identities.keys());
   const pages = {} as Record<string, unknown[]>;
   for (const { family, items, files } of families) pages[family] = items.filter((_, i) => !unchanged.has(files[i]!));
   return {
     pages: pages as unknown as PagedView,
-    published: { reused: candidates.filter((file) => unchanged.has(file)), identities, hashes, fingerprint: options.fingerprint, previous: usable },
+    published: { reused: [...unchanged], identities, hashes, fingerprint: options.fingerprint, previous: usable },
   };
 }
 

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, type Dirent } from 'node:fs';
 import { copyFile, link, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { mapConcurrently } from '../pipeline/map-concurrently.ts';
@@ -13,8 +13,13 @@ export async function filesUnder(dir: string): Promise<string[]> {
   const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .map((e) => relativePath(dir, e))
     .sort();
+}
+
+/** A directory entry found under `dir`, relative to it with "/" separators. */
+export function relativePath(dir: string, entry: Dirent): string {
+  return path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
 }
 
 /** How many files are under `dir`, and how many of them are HTML pages: filesUnder without naming each. */

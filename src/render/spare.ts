@@ -9,9 +9,10 @@
  * published site serves. So the spare keeps only what this build would link from the published
  * site anyway, and only where it is that same file; everything else goes before anything is written.
  */
-import { lstatSync, readdirSync, rmdirSync, unlinkSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, rmdirSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { fileIdentity } from './incremental.ts';
+import { relativePath } from './link-files.ts';
 
 export interface TidiedSpare {
   /** Reused pages the spare does not hold as the published file: still to be linked. */
@@ -34,7 +35,7 @@ export function tidySpare(dir: string, reused: readonly string[], published: Rea
     const entries = entry.isDirectory() ? readdirSync(path.join(dir, entry.name), { recursive: true, withFileTypes: true }) : [entry];
     for (const inner of entries) {
       if (inner.isDirectory()) continue;
-      const file = relative(dir, inner);
+      const file = relativePath(dir, inner);
       if (inner.isFile() && wanted.has(file) && identityOf(path.join(dir, file)) === published.get(file)) keep.add(file);
       else remove.push(file);
     }
@@ -67,8 +68,4 @@ function removeEmptyFolders(dir: string, removed: readonly string[]): void {
       // Not empty: still in use.
     }
   }
-}
-
-function relative(dir: string, entry: Dirent): string {
-  return path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
 }

@@ -203,7 +203,6 @@ async function indexShard(
   }
 }
 
-
 /** What Pagefind is given for a page: words kept apart, the stems block (strategy B) and the shard filter. */
 export function pagefindInput(html: string, strategy: SearchStrategy, shard: string): { html: string; stems: number } {
   const separated = withoutIds(separateWords(html));
