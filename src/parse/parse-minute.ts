@@ -3,6 +3,7 @@ import { FILE_START, type Diagnostic, type Span } from '../diagnostics/diagnosti
 import { diagnose } from '../diagnostics/create.ts';
 import type { SourceFile } from '../read/read-source.ts';
 import { createLocator, type Locator } from './locator.ts';
+import { parseFastMarkdown } from './fast-markdown.ts';
 import { markdownProcessor } from './processor.ts';
 import { parseYamlText, type ParsedYaml } from './yaml.ts';
 
@@ -23,7 +24,8 @@ export function parseMinute(source: SourceFile): ParsedMinute {
   const tooComplex = complexityProblem(source.text);
   let tree: Root;
   try {
-    tree = markdownProcessor.parse(tooComplex ? frontmatterOnly(source.text) : source.text) as Root;
+    const text = tooComplex ? frontmatterOnly(source.text) : source.text;
+    tree = parseFastMarkdown(text) ?? (markdownProcessor.parse(text) as Root);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     const parsed = parseMinute({ ...source, text: frontmatterOnly(source.text) });
