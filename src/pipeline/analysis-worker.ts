@@ -1,17 +1,22 @@
-/** A worker thread of the analysis pool (analyze-archive.ts): analyzeFile for the files it is sent. */
+/** A worker thread of the analysis pool (analyze-archive.ts): runAnalysisTask for the files it is sent. */
 import { extractionContext } from '../extract/context.ts';
 import type { Registers } from '../registers/load-registers.ts';
 import type { ProjectPaths } from '../registers/project.ts';
-import { analyzeFile, type AnalysisEnvironment, type FileAnalysis, type FileInput } from './analyze-file.ts';
+import type { AnalysisEnvironment, FileAnalysis } from './analyze-file.ts';
+import { runAnalysisTask, type AnalysisTask } from './analysis-task.ts';
+import { FileCache } from './cache.ts';
 import { poolData, serveTasks } from './worker-pool.ts';
 
 export interface AnalysisWorkerData {
   registers: Registers;
   paths: ProjectPaths;
+  /** The cache the worker writes its files' entries to. */
+  cache?: { dir: string; salt: string };
 }
 
-const { registers, paths } = poolData<AnalysisWorkerData>();
+const { registers, paths, cache } = poolData<AnalysisWorkerData>();
 // The matchers are classes, which do not cross threads: each worker builds its own from the registers.
 const environment: AnalysisEnvironment = { registers, paths, context: extractionContext(registers) };
+const fileCache = cache ? new FileCache(cache.dir, cache.salt) : undefined;
 
-serveTasks<FileInput, FileAnalysis>((input) => analyzeFile(input, environment));
+serveTasks<AnalysisTask, FileAnalysis>((task) => runAnalysisTask(task, environment, fileCache));

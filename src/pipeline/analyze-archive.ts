@@ -21,8 +21,10 @@ import { validateArchive, type CheckedMinute } from '../validate/validate-archiv
 import type { ValidatedMinute } from '../validate/validate-minute.ts';
 import type { AnalysisWorkerData } from './analysis-worker.ts';
 import type { AnalysisEnvironment, FileAnalysis, FileBody, FileInput, FileSummary } from './analyze-file.ts';
+import type { AnalysisTask } from './analysis-task.ts';
 import { FileCache, registerFiles, registersHash, toolVersion } from './cache.ts';
-import { openJsonOf, openJsonOfTextEntry, parseTextEntry, textEntry } from './text-entry.ts';
+import { storeAnalysis } from './store-analysis.ts';
+import { openJsonOf, openJsonOfTextEntry, parseTextEntry } from './text-entry.ts';
 import { archiveTargets } from './archive-targets.ts';
 import { mapConcurrently } from './map-concurrently.ts';
 import { StatIndex, trustedStat, unchangedByStat, type Remembered } from './stat-index.ts';
@@ -106,9 +108,10 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
     ? new FileCache(options.cacheDir, `${toolVersion()}\0${await registersHash(registerFiles(paths))}`)
     : undefined;
   const needBodies = options.needBodies ?? false;
-  let analysis: { analyze: (input: FileInput) => FileAnalysis } | undefined;
+  let analysis: AnalysisInThisThread | undefined;
   const loadAnalysis = async () => (analysis ??= await analysisInThisThread(registers, paths));
   const inProcess = (input: FileInput): FileAnalysis => analysis!.analyze(input);
+  const taskInProcess = (task: AnalysisTask): Promise<FileAnalysis> => analysis!.run(task, cache);
 
   const startedAt = Date.now();
   // The archive index: each minute's key and summary from the last run, in one file.
@@ -147,30 +150,25 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
   // A cached minute's body may still be asked for and analysed again (analyzed below).
   if (misses.length || !options.diagnosticsOnly) await loadAnalysis();
   const threads = Math.min(options.threads ?? (misses.length >= MIN_FILES_FOR_WORKERS ? os.availableParallelism() : 1), misses.length);
-  const pool = threads > 1 ? await analysisPool(threads - 1, { registers, paths }, inProcess) : undefined;
+  const workerCache = cache && { dir: cache.dir, salt: cache.salt };
+  const pool = threads > 1 ? await analysisPool(threads - 1, { registers, paths, cache: workerCache }, taskInProcess) : undefined;
   try {
     // Files are taken in order and each result stored under its own entry: the order of the
     // diagnostics never depends on which thread finished first.
     await mapConcurrently(misses, pool ? IO_CONCURRENCY : 1, async (entry) => {
-      const input: FileInput = { file: entry.file, shown: entry.shown, bytes: bytesOf(entry) };
+      // Whichever thread analyses the file writes its cache entries; a check takes back only the summary.
+      const task: AnalysisTask = { file: entry.file, shown: entry.shown, bytes: bytesOf(entry), key: entry.key, summaryOnly: options.diagnosticsOnly ?? false };
       let result: FileAnalysis;
       try {
-        result = pool ? await pool.run(input) : inProcess(input);
+        result = pool ? await pool.run(task) : await taskInProcess(task);
       } catch (error) {
         throw new Error(`${entry.shown}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       }
       entry.summary = result.summary;
       // A check never reads a body: it goes to the cache for the next build and is not kept (at
       // 10,000 minutes the bodies were ~250 MB of a cold check's heap).
-      if (!options.diagnosticsOnly) {
-        entry.body = result.body;
-        entry.text = result.text;
-      }
-      if (cache && entry.key) {
-        await cache.put(entry.key, 's', result.summary);
-        if (result.body) await cache.put(entry.key, 'b', result.body);
-        if (result.text) await cache.putText(entry.key, 't', textEntry(result.text));
-      }
+      entry.body = result.body;
+      entry.text = result.text;
     });
   } finally {
     await pool?.close();
@@ -203,10 +201,7 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
       if (cache && key !== cache.keyOf(shown, bytes)) throw new Error(`${shown}: soubor se během sestavení změnil, spusťte sestavení znovu`);
       const { body, text } = inProcess({ file, shown, bytes });
       if (!body || !text) throw new Error(`${shown}: the cached analysis does not match the file`);
-      if (cache && key) {
-        void cache.put(key, 'b', body);
-        void cache.putText(key, 't', textEntry(text));
-      }
+      if (cache && key) void storeAnalysis(cache, key, { body, text });
       return { body, text };
     };
     const loadBody = (): FileBody => (entry.body ??= cache?.getSync<FileBody>(key!, 'b') ?? reanalyse().body);
@@ -237,11 +232,20 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
   return { paths, registers, minutes, diagnostics, analyzed, checkDiagnostics: check };
 }
 
-/** analyzeFile for this thread, loaded on first need with what it depends on (unified, remark, rehype). */
-async function analysisInThisThread(registers: Registers, paths: ProjectPaths): Promise<{ analyze: (input: FileInput) => FileAnalysis }> {
-  const [{ analyzeFile }, { extractionContext }] = await Promise.all([import('./analyze-file.ts'), import('../extract/context.ts')]);
+interface AnalysisInThisThread {
+  analyze: (input: FileInput) => FileAnalysis;
+  run: (task: AnalysisTask, cache: FileCache | undefined) => Promise<FileAnalysis>;
+}
+
+/** analyzeFile for this thread, loaded on first need with what it depends on (the parsers, rehype). */
+async function analysisInThisThread(registers: Registers, paths: ProjectPaths): Promise<AnalysisInThisThread> {
+  const [{ analyzeFile }, { runAnalysisTask }, { extractionContext }] = await Promise.all([
+    import('./analyze-file.ts'),
+    import('./analysis-task.ts'),
+    import('../extract/context.ts'),
+  ]);
   const environment: AnalysisEnvironment = { registers, paths, context: extractionContext(registers) };
-  return { analyze: (input) => analyzeFile(input, environment) };
+  return { analyze: (input) => analyzeFile(input, environment), run: (task, cache) => runAnalysisTask(task, environment, cache) };
 }
 
 function bytesOf(entry: Entry): Uint8Array {
@@ -275,8 +279,8 @@ async function saveIndex(indexFile: StatIndex<IndexedFile>, previous: Map<string
 async function analysisPool(
   workers: number,
   data: AnalysisWorkerData,
-  inThread: (input: FileInput) => FileAnalysis,
-): Promise<WorkerPool<FileInput, FileAnalysis>> {
+  inThread: (task: AnalysisTask) => Promise<FileAnalysis>,
+): Promise<WorkerPool<AnalysisTask, FileAnalysis>> {
   const module = new URL('./analysis-worker.ts', import.meta.url);
   return new WorkerPool({ module: (await bundledWorker(module)) ?? module, workers, data, inThread });
 }

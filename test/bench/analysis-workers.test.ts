@@ -3,7 +3,7 @@
  * the same order, the same minutes, extracted data, HTML and model, with and without the cache.
  * Workers are forced (threads: 3) so a small archive is enough.
  */
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,5 +63,18 @@ describe('analysis in worker threads', () => {
     expect(warm).toEqual(inProcess);
     expect(warmValidate.diagnostics).toEqual(inProcess.diagnostics);
     expect(JSON.parse(JSON.stringify(warmValidate.analyzed.map(({ extracted, body }) => ({ extracted, body }))))).toEqual(inProcess.analyzed);
+  }, 120_000);
+
+  it('has a check write every entry from the thread that analysed the file, for the build after it', async () => {
+    const cacheDir = path.join(work, 'check-cache');
+    const inProcess = essence(await analyzeArchive(root, undefined, { threads: 1 }));
+    const check = await analyzeArchive(root, undefined, { threads: 3, cacheDir, diagnosticsOnly: true });
+    expect(check.diagnostics).toEqual(inProcess.diagnostics);
+    // The check keeps no body or text, so the build's must all come from entries the workers wrote.
+    const entries = (await readdir(cacheDir, { recursive: true })).map((file) => path.extname(file));
+    const minutes = inProcess.minutes.length;
+    expect(entries.filter((ext) => ext === '.b')).toHaveLength(minutes);
+    expect(entries.filter((ext) => ext === '.t')).toHaveLength(minutes);
+    expect(essence(await analyzeArchive(root, undefined, { threads: 1, cacheDir, needBodies: true }))).toEqual(inProcess);
   }, 120_000);
 });
