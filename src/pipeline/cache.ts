@@ -108,8 +108,9 @@ export class FileCache {
   /** The folders this process has made (or found), so each is made once, not once per entry. */
   readonly #folders = new Set<string>();
 
-  async put(key: string, part: JsonPart, value: unknown): Promise<void> {
-    await this.#write(this.fileOf(key, part), Buffer.from(JSON.stringify(value)));
+  /** Resolves with whether the entry was written (a cache that cannot be written only costs speed). */
+  async put(key: string, part: JsonPart, value: unknown): Promise<boolean> {
+    return this.#write(this.fileOf(key, part), Buffer.from(JSON.stringify(value)));
   }
 
   /** The entry's text as putText wrote it (UTF-8), or undefined when it is missing or does not match its checksum. */
@@ -119,8 +120,8 @@ export class FileCache {
   }
 
   /** Text stored as it is, not as JSON: its reader may take a part of it without parsing any. */
-  async putText(key: string, part: TextPart, text: string): Promise<void> {
-    await this.#write(this.fileOf(key, part), Buffer.from(text));
+  async putText(key: string, part: TextPart, text: string): Promise<boolean> {
+    return this.#write(this.fileOf(key, part), Buffer.from(text));
   }
 
   /**
@@ -129,7 +130,7 @@ export class FileCache {
    * half-written one for missing. A cold check writes three entries a minute; this way it makes
    * no rename and no mkdir for each (strace at 1,000 minutes: 3,001 renames and 1,650 mkdirs fewer).
    */
-  async #write(file: string, content: Buffer): Promise<void> {
+  async #write(file: string, content: Buffer): Promise<boolean> {
     try {
       const folder = path.dirname(file);
       if (!this.#folders.has(folder)) {
@@ -137,8 +138,9 @@ export class FileCache {
         this.#folders.add(folder);
       }
       await writeFile(file, seal(content));
+      return true;
     } catch {
-      // Only speed is lost (read-only checkout, full disk).
+      return false; // Only speed is lost (read-only checkout, full disk).
     }
   }
 }
