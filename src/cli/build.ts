@@ -33,7 +33,6 @@ export type BuildSiteResult =
       counts: ArchiveCounts;
       outDir: string;
       basePath: string;
-      files: number;
       pages: number;
       indexedPages: number | undefined;
       timings: BuildTimings;
@@ -94,10 +93,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     afterRender:
       options.index === false
         ? undefined
-        : async (dir, meanwhile) => {
+        : async (dir, pages, meanwhile) => {
             const indexing = performance.now();
             renderPeak = peakRss();
-            indexedPages = (await indexSite(dir, { previousSite: outDir, cacheDir, shardPages: options.searchShardPages, meanwhile })).pages;
+            indexedPages = (await indexSite(dir, { previousSite: outDir, cacheDir, shardPages: options.searchShardPages, meanwhile, pages })).pages;
             indexSeconds = (performance.now() - indexing) / 1000;
           },
   });

@@ -22,16 +22,22 @@ export function relativePath(dir: string, entry: Dirent): string {
   return path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
 }
 
-/** How many files are under `dir`, and how many of them are HTML pages: filesUnder without naming each. */
-export function countFilesUnder(dir: string): { files: number; pages: number } {
-  let files = 0;
-  let pages = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    files++;
-    if (entry.name.endsWith('.html')) pages++;
+/**
+ * The HTML files under `root` outside its top-level folders in `skip`, relative with "/", sorted.
+ * The skipped folders are not walked at all: the search bundle alone is ~11,000 files at 10,000 minutes.
+ */
+export function htmlFilesUnder(root: string, skip: ReadonlySet<string>): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    if (skip.has(entry.name)) continue;
+    if (entry.isDirectory()) {
+      const dir = path.join(root, entry.name);
+      for (const inner of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+        if (inner.isFile() && inner.name.endsWith('.html')) files.push(`${entry.name}/${relativePath(dir, inner)}`);
+      }
+    } else if (entry.isFile() && entry.name.endsWith('.html')) files.push(entry.name);
   }
-  return { files, pages };
+  return files.sort();
 }
 
 /**

@@ -18,7 +18,7 @@ import { writeDirectoryAtomically, type Staging } from './atomic.ts';
 import Eleventy from './load-eleventy.ts';
 import { formatCzechDate, formatCzechDateShort, pluralCs, pluralWordCs } from './czech.ts';
 import { checkRendered, manifestFile, outputRecordFile, planRender, rendererFingerprint, reusePages, saveManifest, type PublishedPages } from './incremental.ts';
-import { countFilesUnder, filesUnder } from './link-files.ts';
+import { filesUnder, htmlFilesUnder } from './link-files.ts';
 import { minify } from './minify.ts';
 import { writeOpenData } from './open-data.ts';
 import { openDataPlaces, type OpenDataPlaces } from './open-data-splice.ts';
@@ -58,10 +58,11 @@ export interface RenderOptions {
   basePath?: string;
   /**
    * Runs on the finished temporary directory before it is swapped in (search indexing). It is given
-   * the writing of /data/archive.json, which needs none of the pages, to run when it suits it (while
-   * Pagefind indexes in processes of its own); whatever it has not run is run after it.
+   * the HTML pages there (outside reservedDirs), and the writing of /data/archive.json, which needs
+   * none of the pages, to run when it suits it (while Pagefind indexes in processes of its own);
+   * whatever it has not run is run after it.
    */
-  afterRender?: (dir: string, meanwhile: () => Promise<void>) => Promise<void>;
+  afterRender?: (dir: string, pages: readonly string[], meanwhile: () => Promise<void>) => Promise<void>;
   /** Overrides the template folder (tests). */
   templatesDir?: string;
   /**
@@ -81,8 +82,7 @@ export interface RenderOptions {
 export interface RenderResult {
   outDir: string;
   basePath: string;
-  /** Number of files written (pages, feeds, assets, index). */
-  files: number;
+  /** HTML pages of the site. */
   pages: number;
   /** Paged pages (meetings, organizations, groups, years, calendars) rendered by this build… */
   renderedPages: number;
@@ -130,12 +130,15 @@ async function produceSite(
     return places;
   });
   if (published.hashes.size - published.reused.length >= OPEN_DATA_FIRST_PAGES) await writeOpenDataNow();
-  if (options.afterRender) await options.afterRender(dir, async () => void (await writeOpenDataNow()));
+  // Listed once, here, for the count and for the search index: each walk of the site's ~10,000
+  // folders costs ~0.1 s at 10,000 minutes.
+  const pages = htmlFilesUnder(dir, new Set(options.reservedDirs ?? []));
+  if (options.afterRender) await options.afterRender(dir, pages, async () => void (await writeOpenDataNow()));
   const openData = await writeOpenDataNow();
   const result: RenderResult = {
     outDir,
     basePath: options.basePath,
-    ...countFilesUnder(dir),
+    pages: pages.length,
     renderedPages: published.hashes.size - published.reused.length,
     reusedPages: published.reused.length,
     copiedOpenData: openData?.copied ?? noPieces(),

@@ -23,7 +23,7 @@ import { dependenciesHash } from '../pipeline/cache.ts';
 import { codeHash } from '../pipeline/code-hash.ts';
 import { mapConcurrently } from '../pipeline/map-concurrently.ts';
 import { StatIndex, trustedStat, unchangedByStat, type Remembered } from '../pipeline/stat-index.ts';
-import { filesUnder, linkFiles } from '../render/link-files.ts';
+import { filesUnder, htmlFilesUnder, linkFiles } from '../render/link-files.ts';
 import { minify } from '../render/minify.ts';
 import { BUNDLE_DIR, CLIENT_SCRIPT, MANIFEST_FILE, SHARD_FILTER, SITE_STRATEGY, SORT_KEY, type SearchManifest, type SearchStrategy } from './config.ts';
 import { decodeEntities } from './html-text.ts';
@@ -59,6 +59,8 @@ export interface IndexSiteOptions {
    * work frees is then free before Pagefind's services grow).
    */
   meanwhile?: () => Promise<void>;
+  /** The site's HTML pages outside the bundle, when the caller has listed them already (render has). */
+  pages?: readonly string[];
 }
 
 export interface IndexSiteResult {
@@ -97,7 +99,7 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
   const bundle = path.join(root, bundleDir);
   const remembered =
     options.cacheDir && options.previousSite ? new StatIndex<KnownPage>(options.cacheDir, 'search-pages', options.previousSite, searchCodeVersion()) : undefined;
-  const { pages, filters } = await searchablePages(root, bundleDir, remembered);
+  const { pages, filters } = await searchablePages(root, options.pages ?? htmlFilesUnder(root, new Set([bundleDir])), remembered);
   const shards = planShards(pages, options.shardPages ?? DEFAULT_SHARD_PAGES);
   const previousBundle = options.previousSite ? path.join(path.resolve(options.previousSite), bundleDir) : undefined;
   const previous = previousBundle ? await readManifest(previousBundle) : undefined;
@@ -274,7 +276,7 @@ interface KnownPage extends Remembered {
  */
 async function searchablePages(
   root: string,
-  bundleDir: string,
+  files: readonly string[],
   remembered: StatIndex<KnownPage> | undefined,
 ): Promise<{ pages: SearchablePage[]; filters: Record<string, string[]> }> {
   const startedAt = Date.now();
@@ -282,7 +284,7 @@ async function searchablePages(
   const next = new Map<string, KnownPage>();
   const pages: SearchablePage[] = [];
   const filters = new Map<string, Set<string>>();
-  for (const file of await htmlFiles(root, new Set([bundleDir]))) {
+  for (const file of files) {
     const stats = statSync(path.join(root, file));
     let entry = known.get(file);
     if (!entry || !unchangedByStat(entry, stats)) {
@@ -374,20 +376,6 @@ function decodeURIComponentSafe(part: string): string {
   } catch {
     return part;
   }
-}
-
-/**
- * The HTML files under `root` outside the top-level folders in `skip`, relative with "/", sorted.
- * The skipped folders are not walked at all: the search bundle alone is ~11,000 files at 10,000 minutes.
- */
-async function htmlFiles(root: string, skip: ReadonlySet<string>): Promise<string[]> {
-  const files: string[] = [];
-  for (const entry of await readdir(root, { withFileTypes: true })) {
-    if (skip.has(entry.name)) continue;
-    if (entry.isDirectory()) files.push(...(await filesUnder(path.join(root, entry.name))).filter((file) => file.endsWith('.html')).map((file) => `${entry.name}/${file}`));
-    else if (entry.isFile() && entry.name.endsWith('.html')) files.push(entry.name);
-  }
-  return files.sort();
 }
 
 const CLIENT_ENTRY = fileURLToPath(new URL('./client/search-page.ts', import.meta.url));

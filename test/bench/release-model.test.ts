@@ -57,7 +57,7 @@ it('releases every object of a handed-over model once the open data is written, 
   await renderSite(handover, {
     outDir: path.join(work, 'site'),
     basePath: '/',
-    afterRender: async (_dir, meanwhile) => {
+    afterRender: async (_dir, _pages, meanwhile) => {
       before = living();
       await meanwhile();
       after = living();
