@@ -165,8 +165,8 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
         throw new Error(`${entry.shown}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       }
       entry.summary = result.summary;
-      // A check never reads a body: it goes to the cache for the next build and is not kept (at
-      // 10,000 minutes the bodies were ~250 MB of a cold check's heap).
+      // A check gets no body back: it is in the cache for the next build (at 10,000 minutes the
+      // bodies were ~250 MB of a cold check's heap); a build gets no text that the cache holds.
       entry.body = result.body;
       entry.text = result.text;
     });

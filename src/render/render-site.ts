@@ -134,7 +134,7 @@ async function produceSite(
     // Whatever the heap holds now: the index reads every page for Pagefind, whose services grow
     // meanwhile, and this process grew with that garbage. Once the texts stayed in the cache, the
     // heap here was under collectLargeGarbage's threshold, and the cold build of 10,000 minutes grew
-    // to 1,023 MiB during the index (the tree 1,794 MiB); collected, 639 MiB (the tree 1,218 MiB).
+    // to 1,023 MiB during the index (the tree 1,794 MiB); collected here, 611 MiB (the tree 1,233 MiB).
     collectGarbage();
   }
   // Listed once, here, for the count and for the search index: each walk of the site's ~10,000
