@@ -24,8 +24,7 @@ export function parseFastMarkdown(text: string): Root | undefined {
   if (text.includes('\r')) return undefined;
   const frontmatter = FRONTMATTER.exec(text);
   if (!frontmatter && text.startsWith('---')) return undefined;
-  const bodyStart = frontmatter ? frontmatter[0].length : 0;
-  const body = text.slice(bodyStart);
+  const body = text.slice(frontmatter ? frontmatter[0].length : 0);
   if (UNSUPPORTED_CHARACTERS.test(body) || TABLE_DELIMITER_ROW.test(body) || hasAmbiguousDelimiters(body)) return undefined;
   try {
     return new Converter(text).root(frontmatter);
@@ -201,7 +200,7 @@ class Converter {
     let at = from;
     for (let child = parent.firstChild; child; child = child.nextSibling) {
       if (child.to <= from || child.from >= to) continue;
-      if (child.name === 'HeaderMark' || child.name === 'TaskMarker' || child.name === 'QuoteMark') continue;
+      if (child.name === 'HeaderMark' || child.name === 'TaskMarker') continue;
       if (child.from < at) throw new Unsupported();
       this.textNode(out, at, child.from, false);
       out.push(this.phrasing(child));

@@ -86,6 +86,9 @@ export function registerFiles(paths: ProjectPaths): string[] {
 }
 
 export class FileCache {
+  /** The folders this process has made (or found), so each is made once, not once per entry. */
+  readonly #folders = new Set<string>();
+
   constructor(
     readonly dir: string,
     /** The tool and the registers: part of every key. */
@@ -104,9 +107,6 @@ export class FileCache {
   getSync<T>(key: string, part: JsonPart): T | undefined {
     return readSealed<T>(this.fileOf(key, part))?.value;
   }
-
-  /** The folders this process has made (or found), so each is made once, not once per entry. */
-  readonly #folders = new Set<string>();
 
   /** Resolves with whether the entry was written (a cache that cannot be written only costs speed). */
   async put(key: string, part: JsonPart, value: unknown): Promise<boolean> {
@@ -181,12 +181,8 @@ function unsealedBytes(bytes: Buffer): Buffer | undefined {
  * returns its checksum. A cache that cannot be written (read-only checkout, full disk) only costs
  * speed: no error, and no checksum.
  */
-export function writeSealed(file: string, value: unknown): Promise<string | undefined> {
-  return writeSealedBytes(file, Buffer.from(JSON.stringify(value)));
-}
-
-async function writeSealedBytes(file: string, bytes: Buffer): Promise<string | undefined> {
-  const content = seal(bytes);
+export async function writeSealed(file: string, value: unknown): Promise<string | undefined> {
+  const content = seal(Buffer.from(JSON.stringify(value)));
   try {
     await mkdir(path.dirname(file), { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;

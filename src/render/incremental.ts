@@ -21,7 +21,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mapConcurrently } from '../pipeline/map-concurrently.ts';
-import { filesUnder, linkFiles } from './link-files.ts';
+import { filesUnder } from './link-files.ts';
 import { PAGE_FAMILIES, PAGE_FILES, type PagedView, type SharedPageData } from './paged-view.ts';
 
 const MANIFEST_FORMAT = 3;
@@ -131,15 +131,6 @@ export async function planRender(
     pages: pages as unknown as PagedView,
     published: { reused: [...unchanged], identities, hashes, fingerprint: options.fingerprint, previous: usable },
   };
-}
-
-/**
- * Puts reused pages from the previous output into the staging directory (linkFiles). Nothing
- * may write into an existing file of the staging directory afterwards: Eleventy has written its
- * pages by then and the search indexer only adds new files. Returns the pages that were copied.
- */
-export function reusePages(files: readonly string[], previousDir: string, dir: string): Promise<Set<string>> {
-  return linkFiles(files, previousDir, dir);
 }
 
 /** Fails when a page Eleventy was asked for is not where PAGE_FILES says (a permalink drifted). */

@@ -17,8 +17,8 @@ import { Handover } from '../pipeline/handover.ts';
 import { writeDirectoryAtomically, type Staging } from './atomic.ts';
 import Eleventy from './load-eleventy.ts';
 import { formatCzechDate, formatCzechDateShort, pluralCs, pluralWordCs } from './czech.ts';
-import { checkRendered, manifestFile, outputRecordFile, planRender, rendererFingerprint, reusePages, saveManifest, type PublishedPages } from './incremental.ts';
-import { filesUnder, htmlFilesUnder } from './link-files.ts';
+import { checkRendered, manifestFile, outputRecordFile, planRender, rendererFingerprint, saveManifest, type PublishedPages } from './incremental.ts';
+import { filesUnder, htmlFilesUnder, linkFiles } from './link-files.ts';
 import { minify } from './minify.ts';
 import { writeOpenData } from './open-data.ts';
 import { openDataPlaces, type OpenDataPlaces } from './open-data-splice.ts';
@@ -165,7 +165,9 @@ async function renderPages(
 ): Promise<{ published: PublishedPages; copied: Set<string>; openDataWriter: OpenDataWriter }> {
   const model = source instanceof Handover ? source.take() : source;
   const { published, toLink } = await renderChangedPages(model, dir, options);
-  const copied = await reusePages(toLink, options.outDir, dir);
+  // Eleventy has written its pages by now, and the search index only adds new files: nothing
+  // writes into these links of the published site's files.
+  const copied = await linkFiles(toLink, options.outDir, dir);
   const held = new Handover(model);
   return { published, copied, openDataWriter: (file, places) => writeOpenDataOf(held.take(), file, places) };
 }

@@ -9,10 +9,10 @@
  * published site serves. So the spare keeps only what this build would link from the published
  * site anyway, and only where it is that same file; everything else goes before anything is written.
  */
-import { lstatSync, readdirSync, rmdirSync, unlinkSync } from 'node:fs';
+import { lstatSync, rmdirSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { fileIdentity } from './incremental.ts';
-import { relativePath } from './link-files.ts';
+import { entriesOutside } from './link-files.ts';
 
 export interface TidiedSpare {
   /** Reused pages the spare does not hold as the published file: still to be linked. */
@@ -30,15 +30,9 @@ export function tidySpare(dir: string, reused: readonly string[], published: Rea
   const wanted = new Set(reused);
   const keep = new Set<string>();
   const remove: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (reserved.has(entry.name)) continue;
-    const entries = entry.isDirectory() ? readdirSync(path.join(dir, entry.name), { recursive: true, withFileTypes: true }) : [entry];
-    for (const inner of entries) {
-      if (inner.isDirectory()) continue;
-      const file = relativePath(dir, inner);
-      if (inner.isFile() && wanted.has(file) && identityOf(path.join(dir, file)) === published.get(file)) keep.add(file);
-      else remove.push(file);
-    }
+  for (const { file, entry } of entriesOutside(dir, reserved)) {
+    if (entry.isFile() && wanted.has(file) && identityOf(path.join(dir, file)) === published.get(file)) keep.add(file);
+    else remove.push(file);
   }
   if (keep.size < remove.length) return undefined;
   for (const file of remove) unlinkSync(path.join(dir, file));
