@@ -17,10 +17,10 @@ export interface AnalysisTask extends FileInput {
   summaryOnly: boolean;
 }
 
-export async function runAnalysisTask(task: AnalysisTask, environment: AnalysisEnvironment, cache: FileCache | undefined): Promise<FileAnalysis> {
+export function runAnalysisTask(task: AnalysisTask, environment: AnalysisEnvironment, cache: FileCache | undefined): FileAnalysis {
   const { file, shown, bytes } = task;
   const result = analyzeFile({ file, shown, bytes }, environment);
-  const stored = cache && task.key ? await storeAnalysis(cache, task.key, result) : undefined;
+  const stored = cache && task.key ? storeAnalysis(cache, task.key, result) : undefined;
   if (task.summaryOnly) return { summary: result.summary };
   // A text in the cache is read from there when a page or the open data shows it, as a cached
   // minute's is: it does not travel between threads nor stay in the heap (~180 MB at 10,000 minutes).

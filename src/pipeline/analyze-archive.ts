@@ -111,12 +111,14 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
   let analysis: AnalysisInThisThread | undefined;
   const loadAnalysis = async () => (analysis ??= await analysisInThisThread(registers, paths));
   const inProcess = (input: FileInput): FileAnalysis => analysis!.analyze(input);
-  const taskInProcess = (task: AnalysisTask): Promise<FileAnalysis> => analysis!.run(task, cache);
+  const taskInProcess = (task: AnalysisTask): FileAnalysis => analysis!.run(task, cache);
 
   const startedAt = Date.now();
   // The archive index: each minute's key and summary from the last run, in one file.
   const indexFile = cache ? new StatIndex<IndexedFile>(cache.dir, 'index', paths.root, cache.salt) : undefined;
   const index = indexFile?.read() ?? new Map<string, IndexedFile>();
+  // Entries of the files as the last run found them stay; older ones may go.
+  cache?.tidy(new Set(Array.from(index.values(), (known) => known.key)));
   // Synchronous on purpose: for thousands of small files it is several times cheaper than the
   // promise API, and nothing else runs yet.
   const entries: Entry[] = [];
@@ -160,7 +162,7 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
       const task: AnalysisTask = { file: entry.file, shown: entry.shown, bytes: bytesOf(entry), key: entry.key, summaryOnly: options.diagnosticsOnly ?? false };
       let result: FileAnalysis;
       try {
-        result = pool ? await pool.run(task) : await taskInProcess(task);
+        result = pool ? await pool.run(task) : taskInProcess(task);
       } catch (error) {
         throw new Error(`${entry.shown}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       }
@@ -173,6 +175,8 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
   } finally {
     await pool?.close();
   }
+  // The workers' entries (a build reads their texts from the cache).
+  if (pool) cache?.refresh();
 
   const check: Diagnostic[] = [...registers.diagnostics];
   const extract: Diagnostic[] = [];
@@ -201,7 +205,7 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
       if (cache && key !== cache.keyOf(shown, bytes)) throw new Error(`${shown}: soubor se během sestavení změnil, spusťte sestavení znovu`);
       const { body, text } = inProcess({ file, shown, bytes });
       if (!body || !text) throw new Error(`${shown}: the cached analysis does not match the file`);
-      if (cache && key) void storeAnalysis(cache, key, { body, text });
+      if (cache && key) storeAnalysis(cache, key, { body, text });
       return { body, text };
     };
     const loadBody = (): FileBody => (entry.body ??= cache?.getSync<FileBody>(key!, 'b') ?? reanalyse().body);
@@ -234,7 +238,7 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
 
 interface AnalysisInThisThread {
   analyze: (input: FileInput) => FileAnalysis;
-  run: (task: AnalysisTask, cache: FileCache | undefined) => Promise<FileAnalysis>;
+  run: (task: AnalysisTask, cache: FileCache | undefined) => FileAnalysis;
 }
 
 /** analyzeFile for this thread, loaded on first need with what it depends on (the parsers, rehype). */
@@ -279,7 +283,7 @@ async function saveIndex(indexFile: StatIndex<IndexedFile>, previous: Map<string
 async function analysisPool(
   workers: number,
   data: AnalysisWorkerData,
-  inThread: (task: AnalysisTask) => Promise<FileAnalysis>,
+  inThread: (task: AnalysisTask) => FileAnalysis,
 ): Promise<WorkerPool<AnalysisTask, FileAnalysis>> {
   const module = new URL('./analysis-worker.ts', import.meta.url);
   return new WorkerPool({ module: (await bundledWorker(module)) ?? module, workers, data, inThread });

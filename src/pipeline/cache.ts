@@ -4,23 +4,28 @@
  * registers (config and organizations) and the tool itself (its source and locked dependencies),
  * so any change to what the result depends on is a miss, never a stale hit.
  *
- * Each key has three files, so `minutes validate` never loads what only the web needs, and a warm
+ * Each key has three entries, so `minutes validate` never loads what only the web needs, and a warm
  * build never loads the text of a minute whose page it does not render:
  *   <key>.s  summary: the file's diagnostics and the meeting it records (also kept in the archive index)
  *   <key>.b  body: the validated frontmatter and the extracted data, the model's file-local part
  *            (build only)
  *   <key>.t  text: the minute's text as Markdown, plain text and HTML (text-entry.ts), read only
  *            when a page or the open data shows it (model/stored-text.ts)
- * Every file starts with the SHA-1 of its content on the first line (seal); an entry that does not
- * match (a truncated write, a corrupted disk, a hand edit) is treated as missing and rebuilt.
+ * The entries are appended to packs (pack-store.ts), not kept in a file each. Every entry is sealed
+ * (seal.ts): one that does not match its checksum (a truncated write, a corrupted disk, a hand
+ * edit) is treated as missing and rebuilt.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProjectPaths } from '../registers/project.ts';
 import { codeHash } from './code-hash.ts';
+import { PackStore } from './pack-store.ts';
+import { seal, sealOf, unseal } from './seal.ts';
+
+export { unseal };
 
 export const DEFAULT_CACHE_DIR = '.cache/minutes';
 
@@ -32,7 +37,7 @@ let toolHash: string | undefined;
 
 /** Hash of the analysis code and the locked dependencies: a new version of either empties the cache in effect. */
 export function toolVersion(): string {
-  toolHash ??= createHash('sha256').update(`minutes-cache-v4\0${dependenciesHash()}\0${codeHash(ANALYSIS_DIRS)}`).digest('hex');
+  toolHash ??= createHash('sha256').update(`minutes-cache-v5\0${dependenciesHash()}\0${codeHash(ANALYSIS_DIRS)}`).digest('hex');
   return toolHash;
 }
 
@@ -86,94 +91,75 @@ export function registerFiles(paths: ProjectPaths): string[] {
 }
 
 export class FileCache {
-  /** The folders this process has made (or found), so each is made once, not once per entry. */
-  readonly #folders = new Set<string>();
+  readonly #packs: PackStore;
 
   constructor(
     readonly dir: string,
     /** The tool and the registers: part of every key. */
     readonly salt: string,
-  ) {}
+  ) {
+    this.#packs = new PackStore(path.join(dir, 'packs'));
+  }
 
   keyOf(displayPath: string, bytes: Uint8Array): string {
     return createHash('sha256').update(this.salt).update('\0').update(displayPath).update('\0').update(bytes).digest('hex');
   }
 
-  private fileOf(key: string, part: CachePart): string {
-    return path.join(this.dir, key.slice(0, 2), `${key}.${part}`);
-  }
-
   /** The entry's parsed JSON, or undefined when it is missing or does not match its checksum. */
   getSync<T>(key: string, part: JsonPart): T | undefined {
-    return readSealed<T>(this.fileOf(key, part))?.value;
+    const bytes = this.#packs.get(`${key}.${part}`);
+    if (!bytes) return undefined;
+    try {
+      return JSON.parse(bytes.toString('utf8')) as T;
+    } catch {
+      return undefined;
+    }
   }
 
-  /** Resolves with whether the entry was written (a cache that cannot be written only costs speed). */
-  async put(key: string, part: JsonPart, value: unknown): Promise<boolean> {
-    return this.#write(this.fileOf(key, part), Buffer.from(JSON.stringify(value)));
+  /** Whether the entry was written (a cache that cannot be written only costs speed). */
+  put(key: string, part: JsonPart, value: unknown): boolean {
+    return this.#packs.put(`${key}.${part}`, Buffer.from(JSON.stringify(value)));
   }
 
   /** The entry's text as putText wrote it (UTF-8), or undefined when it is missing or does not match its checksum. */
   getTextBytesSync(key: string, part: TextPart): Buffer | undefined {
-    const bytes = readIfThere(this.fileOf(key, part));
-    return bytes && unsealedBytes(bytes);
+    return this.#packs.get(`${key}.${part}`);
   }
 
   /** Text stored as it is, not as JSON: its reader may take a part of it without parsing any. */
-  async putText(key: string, part: TextPart, text: string): Promise<boolean> {
-    return this.#write(this.fileOf(key, part), Buffer.from(text));
+  putText(key: string, part: TextPart, text: string): boolean {
+    return this.#packs.put(`${key}.${part}`, Buffer.from(text));
+  }
+
+  /** Sees the entries other threads wrote since this cache first looked one up (the analysis workers). */
+  refresh(): void {
+    this.#packs.refresh();
   }
 
   /**
-   * Writes an entry straight into place, without a temporary file and a rename: its seal tells a
-   * half-written entry (a crash, a concurrent writer) from a whole one, and a reader takes the
-   * half-written one for missing. A cold check writes three entries a minute; this way it makes
-   * no rename and no mkdir for each (strace at 1,000 minutes: 3,001 renames and 1,650 mkdirs fewer).
+   * Keeps the cache from growing without end: merges small packs and drops the entries of keys
+   * not in `live` (those of files changed or removed since), and deletes the cache's layout before
+   * packs (a file per entry in folders 00–ff).
    */
-  async #write(file: string, content: Buffer): Promise<boolean> {
-    try {
-      const folder = path.dirname(file);
-      if (!this.#folders.has(folder)) {
-        await mkdir(folder, { recursive: true });
-        this.#folders.add(folder);
-      }
-      await writeFile(file, seal(content));
-      return true;
-    } catch {
-      return false; // Only speed is lost (read-only checkout, full disk).
-    }
+  tidy(live: ReadonlySet<string>): void {
+    this.#packs.compact((name) => live.has(name.slice(0, name.lastIndexOf('.'))));
+    removeFilePerEntryLayout(this.dir);
   }
 }
 
 type JsonPart = 's' | 'b';
 type TextPart = 't';
-type CachePart = JsonPart | TextPart;
 
-/**
- * Content (JSON, or a text entry) behind a checksum line: the SHA-1 of its bytes. It detects a truncated write, a
- * corrupted disk or a hand edit of a local cache (not an attacker, who could write the line too),
- * and SHA-1 over bytes costs a third of SHA-256 over a decoded string on the 200 MB of a 10,000-minute cache.
- */
-function seal(content: Buffer): Buffer {
-  return Buffer.concat([Buffer.from(`${createHash('sha1').update(content).digest('hex')}\n`), content]);
-}
+const ENTRY_FOLDER = /^[0-9a-f]{2}$/;
 
-/** The value of a sealed file, or undefined when it does not match its checksum. */
-export function unseal<T>(bytes: Buffer): T | undefined {
-  const json = unsealedBytes(bytes);
-  if (!json) return undefined;
+function removeFilePerEntryLayout(dir: string): void {
+  let names: string[];
   try {
-    return JSON.parse(json.toString('utf8')) as T;
+    names = readdirSync(dir);
   } catch {
-    return undefined;
+    return;
   }
-}
-
-/** What a sealed file holds after its checksum line, or undefined when it does not match the checksum. */
-function unsealedBytes(bytes: Buffer): Buffer | undefined {
-  if (bytes.length < SEAL_LENGTH || bytes[SEAL_LENGTH - 1] !== 0x0a) return undefined;
-  const content = bytes.subarray(SEAL_LENGTH);
-  return createHash('sha1').update(content).digest('hex') === sealOf(bytes) ? content : undefined;
+  for (const name of names) if (ENTRY_FOLDER.test(name)) rmSync(path.join(dir, name), { recursive: true, force: true });
 }
 
 /**
@@ -209,10 +195,3 @@ function readIfThere(file: string): Buffer | undefined {
   }
 }
 
-/** The checksum a sealed file starts with. */
-function sealOf(bytes: Buffer): string {
-  return bytes.toString('latin1', 0, SEAL_LENGTH - 1);
-}
-
-/** 40 hex digits and a newline. */
-const SEAL_LENGTH = 41;

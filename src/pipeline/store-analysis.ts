@@ -4,13 +4,10 @@ import { textEntry } from './text-entry.ts';
 
 /**
  * Writes what was analysed of a file under its key: summary, body and text, as far as there are.
- * Resolves with whether the text is in the cache now, to be read from there when a page shows it.
+ * Says whether the text is in the cache now, to be read from there when a page shows it.
  */
-export async function storeAnalysis(cache: FileCache, key: string, { summary, body, text }: Partial<FileAnalysis>): Promise<{ textStored: boolean }> {
-  const [, , textStored] = await Promise.all([
-    summary && cache.put(key, 's', summary),
-    body && cache.put(key, 'b', body),
-    text ? cache.putText(key, 't', textEntry(text)) : false,
-  ]);
-  return { textStored };
+export function storeAnalysis(cache: FileCache, key: string, { summary, body, text }: Partial<FileAnalysis>): { textStored: boolean } {
+  if (summary) cache.put(key, 's', summary);
+  if (body) cache.put(key, 'b', body);
+  return { textStored: text ? cache.putText(key, 't', textEntry(text)) : false };
 }

@@ -12,6 +12,7 @@ import { generateArchive } from '../../src/bench/generate.ts';
 import { REPO_ROOT } from '../../src/bench/run.ts';
 import { buildModel } from '../../src/model/build-model.ts';
 import { analyzeArchive, type AnalyzedArchive } from '../../src/pipeline/analyze-archive.ts';
+import { cacheEntries } from '../helpers/cache-packs.ts';
 
 const BROKEN = fileURLToPath(new URL('../fixtures/broken/', import.meta.url));
 
@@ -71,7 +72,7 @@ describe('analysis in worker threads', () => {
     const check = await analyzeArchive(root, undefined, { threads: 3, cacheDir, diagnosticsOnly: true });
     expect(check.diagnostics).toEqual(inProcess.diagnostics);
     // The check keeps no body or text, so the build's must all come from entries the workers wrote.
-    const entries = (await readdir(cacheDir, { recursive: true })).map((file) => path.extname(file));
+    const entries = [...cacheEntries(cacheDir).keys()].map((name) => path.extname(name));
     const minutes = inProcess.minutes.length;
     expect(entries.filter((ext) => ext === '.b')).toHaveLength(minutes);
     expect(entries.filter((ext) => ext === '.t')).toHaveLength(minutes);

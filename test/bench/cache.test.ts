@@ -6,12 +6,13 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir, rm, writeFile, mkdtemp, appendFile, utimes } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArchive } from '../../src/bench/generate.ts';
 import { REPO_ROOT } from '../../src/bench/run.ts';
 import { buildSite } from '../../src/cli/build.ts';
 import { textStoreOf } from '../../src/model/stored-text.ts';
 import { analyzeArchive } from '../../src/pipeline/analyze-archive.ts';
+import { cacheEntries, damageEntry, dropEntries, entryBytes, entryVerifies } from '../helpers/cache-packs.ts';
 
 let work: string;
 let root: string;
@@ -25,10 +26,6 @@ async function siteDigest(dir: string): Promise<Map<string, string>> {
     out.set(path.relative(dir, file), createHash('sha256').update(await readFile(file)).digest('hex'));
   }
   return out;
-}
-
-async function cacheFiles(): Promise<string[]> {
-  return (await readdir(cacheDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
 }
 
 describe('per-file cache', () => {
@@ -85,13 +82,12 @@ describe('per-file cache', () => {
   it('detects a corrupted entry by its checksum and rebuilds it', async () => {
     await rm(cacheDir, { recursive: true, force: true });
     const cold = await analyzeArchive(root, undefined, { cacheDir, needBodies: true });
-    const entries = await cacheFiles();
-    expect(entries.length).toBeGreaterThan(0);
+    const entries = cacheEntries(cacheDir);
+    expect(entries.size).toBeGreaterThan(0);
     // Same length, one character changed, so only the checksum can tell.
-    for (const file of entries) {
-      const text = await readFile(file, 'utf8');
-      const at = text.indexOf('"check"') >= 0 ? text.indexOf('"check"') + 1 : text.length - 5;
-      await writeFile(file, `${text.slice(0, at)}${text[at] === 'X' ? 'Y' : 'X'}${text.slice(at + 1)}`);
+    for (const location of entries.values()) {
+      const text = entryBytes(location).toString('latin1');
+      damageEntry(location, text.includes('"check"') ? text.indexOf('"check"') + 1 : undefined);
     }
     const again = await analyzeArchive(root, undefined, { cacheDir, needBodies: true });
     expect(again.diagnostics).toEqual(cold.diagnostics);
@@ -99,11 +95,9 @@ describe('per-file cache', () => {
     // Rebuilt: the entries verify again.
     const third = await analyzeArchive(root, undefined, { cacheDir, needBodies: true });
     expect(third.diagnostics).toEqual(cold.diagnostics);
-    for (const file of await cacheFiles()) {
-      const bytes = await readFile(file);
-      const [sum, json] = [bytes.toString('latin1', 0, 40), bytes.subarray(41)];
-      expect(createHash('sha1').update(json).digest('hex'), file).toBe(sum);
-    }
+    const rebuilt = cacheEntries(cacheDir);
+    expect([...rebuilt.keys()].sort()).toEqual([...entries.keys()].sort());
+    for (const [name, location] of rebuilt) expect(entryVerifies(location), name).toBe(true);
   }, 120_000);
 
   it("reads a minute's text only when asked, and makes it again when its entry is damaged or gone", async () => {
@@ -111,20 +105,20 @@ describe('per-file cache', () => {
     const texts = (archive: Awaited<ReturnType<typeof analyzeArchive>>) => JSON.stringify(archive.analyzed.map((a) => a.body));
     const none = await analyzeArchive(root, undefined, { needBodies: true });
     await analyzeArchive(root, undefined, { cacheDir, needBodies: true });
-    const textEntries = (await cacheFiles()).filter((file) => file.endsWith('.t')).sort();
+    const textEntries = [...cacheEntries(cacheDir)].filter(([name]) => name.endsWith('.t')).sort(([a], [b]) => a.localeCompare(b));
     expect(textEntries.length).toBe(none.analyzed.length);
-    await rm(textEntries[0]!);
-    await appendFile(textEntries[1]!, 'x');
+    const [gone, damaged] = textEntries;
+    dropEntries(cacheDir, (name) => name === gone![0]);
+    damageEntry(damaged![1]);
     const warm = await analyzeArchive(root, undefined, { cacheDir, needBodies: true });
     // Held by reference, under the key of the file they were made from.
     expect(warm.analyzed.every((a) => textStoreOf(a.body)?.id.length === 64)).toBe(true);
     expect(texts(warm)).toBe(texts(none));
-    // Written again in the background, the way a build goes on meanwhile.
-    for (const file of textEntries.slice(0, 2)) {
-      await vi.waitFor(async () => {
-        const bytes = await readFile(file);
-        expect(createHash('sha1').update(bytes.subarray(41)).digest('hex'), file).toBe(bytes.toString('latin1', 0, 40));
-      });
+    // Written again as they were made.
+    const after = cacheEntries(cacheDir);
+    for (const [name, before] of [gone!, damaged!]) {
+      expect(after.get(name), name).not.toEqual(before);
+      expect(entryVerifies(after.get(name)!), name).toBe(true);
     }
   }, 120_000);
 
@@ -136,7 +130,7 @@ describe('per-file cache', () => {
     await analyzeArchive(root, undefined, { cacheDir, needBodies: true });
     const warm = await analyzeArchive(root, undefined, { cacheDir, needBodies: true });
     const minute = warm.analyzed[0]!;
-    for (const file of (await cacheFiles()).filter((f) => f.endsWith('.t'))) await rm(file);
+    for (const [name, location] of cacheEntries(cacheDir)) if (name.endsWith('.t')) damageEntry(location);
     await appendFile(path.join(root, minute.minute.parsed.source.path), '\nDoplněno.\n');
     expect(() => minute.body.html).toThrow(/soubor se během sestavení změnil, spusťte sestavení znovu/);
     // An unchanged one is simply analysed again.

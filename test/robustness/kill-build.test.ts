@@ -13,6 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { descendantsOf } from '../../src/bench/measure.ts';
 import { ROOT, snapshot } from '../site/support.ts';
+import { cacheEntries, damageEntry, overwriteEntry } from '../helpers/cache-packs.ts';
 
 const BIN = path.join(ROOT, 'bin', 'minutes.js');
 let work: string;
@@ -133,10 +134,18 @@ describe('a corrupted cache', () => {
     const warm = await build(['--cache-dir', cache]);
     expect(warm.code, warm.stderr).toBe(0);
     expect(await snapshot(site)).toEqual(good);
-    const entries = (await readdir(cache, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+    // Three kinds of damage, round robin over every entry of the packs…
+    const entries = [...cacheEntries(cache).values()];
     expect(entries.length).toBeGreaterThan(0);
-    // Three kinds of damage, round robin over every entry.
-    for (const [i, file] of entries.entries()) {
+    for (const [i, entry] of entries.entries()) {
+      if (i % 3 === 0) damageEntry(entry);
+      else if (i % 3 === 1) overwriteEntry(entry, Buffer.alloc(entry.length - 41, 0xde));
+      else overwriteEntry(entry, Buffer.from(JSON.stringify({ diagnostics: [], frontmatter: { date: '1999-01-01' } }).padEnd(entry.length - 41)));
+    }
+    // …and over every other file of the cache (the archive index, the render and search manifests).
+    const files = (await readdir(cache, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && path.basename(e.parentPath) !== 'packs').map((e) => path.join(e.parentPath, e.name));
+    expect(files.length).toBeGreaterThan(1);
+    for (const [i, file] of files.entries()) {
       if (i % 3 === 0) await truncate(file, Math.floor((await readFile(file)).length / 2));
       else if (i % 3 === 1) await writeFile(file, Buffer.from([0xff, 0x00, 0x13, 0x37, 0xde, 0xad]));
       else {

@@ -1,0 +1,36 @@
+/**
+ * Content behind a checksum line: the SHA-1 of its bytes. It detects a truncated write, a corrupted
+ * disk or a hand edit of a local cache (not an attacker, who could write the line too), and SHA-1
+ * over bytes costs a third of SHA-256 over a decoded string on the 200 MB of a 10,000-minute cache.
+ */
+import { createHash } from 'node:crypto';
+
+export function seal(content: Buffer): Buffer {
+  return Buffer.concat([Buffer.from(`${createHash('sha1').update(content).digest('hex')}\n`), content]);
+}
+
+/** What sealed bytes hold after their checksum line, or undefined when it does not match the checksum. */
+export function unsealedBytes(bytes: Buffer): Buffer | undefined {
+  if (bytes.length < SEAL_LENGTH || bytes[SEAL_LENGTH - 1] !== 0x0a) return undefined;
+  const content = bytes.subarray(SEAL_LENGTH);
+  return createHash('sha1').update(content).digest('hex') === sealOf(bytes) ? content : undefined;
+}
+
+/** The parsed JSON of sealed bytes, or undefined when they do not match their checksum. */
+export function unseal<T>(bytes: Buffer): T | undefined {
+  const json = unsealedBytes(bytes);
+  if (!json) return undefined;
+  try {
+    return JSON.parse(json.toString('utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The checksum sealed bytes start with. */
+export function sealOf(bytes: Buffer): string {
+  return bytes.toString('latin1', 0, SEAL_LENGTH - 1);
+}
+
+/** 40 hex digits and a newline. */
+const SEAL_LENGTH = 41;

@@ -1,0 +1,109 @@
+/**
+ * The cache's packs: entries appended by several writers are found by a fresh reader and by a
+ * refresh; anything cut short or damaged reads as missing; merging keeps exactly the live entries.
+ */
+import { appendFileSync, mkdirSync, readdirSync, truncateSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FileCache } from '../../src/pipeline/cache.ts';
+import { MAX_PACKS, PackStore } from '../../src/pipeline/pack-store.ts';
+import { damageEntry } from '../helpers/cache-packs.ts';
+
+let dir: string;
+const bytes = (text: string) => Buffer.from(text);
+const packFiles = () => readdirSync(dir).filter((name) => name.endsWith('.pack'));
+
+describe('pack store', () => {
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'kpss-packs-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('finds what several writers appended, each in a pack of its own', () => {
+    const a = new PackStore(dir);
+    const b = new PackStore(dir);
+    expect(a.get('x.s')).toBeUndefined();
+    expect(a.put('x.s', bytes('první'))).toBe(true);
+    expect(b.put('y.s', bytes('druhý'))).toBe(true);
+    expect(a.put('z.t', bytes('třetí\n{"a":1}'))).toBe(true);
+    expect(packFiles()).toHaveLength(2);
+    const reader = new PackStore(dir);
+    expect(reader.get('x.s')?.toString()).toBe('první');
+    expect(reader.get('y.s')?.toString()).toBe('druhý');
+    expect(reader.get('z.t')?.toString()).toBe('třetí\n{"a":1}');
+    // A reader sees what was appended after it first looked only once refreshed.
+    b.put('w.b', bytes('pozdě'));
+    expect(reader.get('w.b')).toBeUndefined();
+    reader.refresh();
+    expect(reader.get('w.b')?.toString()).toBe('pozdě');
+  });
+
+  it('takes a damaged, cut-short or half-indexed entry for missing', () => {
+    const writer = new PackStore(dir);
+    writer.put('a.s', bytes('celý záznam'));
+    writer.put('b.s', bytes('poškozený záznam'));
+    writer.put('c.s', bytes('useknutý záznam'));
+    const [location] = [...new PackStore(dir).entries()].filter(([name]) => name === 'b.s').map(([, l]) => l);
+    damageEntry(location!);
+    const pack = path.join(dir, packFiles()[0]!);
+    truncateSync(pack, new PackStore(dir).entries().get('c.s')!.offset + 10);
+    const index = pack.replace(/\.pack$/, '.idx');
+    appendFileSync(index, 'd.s 0 1'); // A line whose writer stopped before its end.
+    const reader = new PackStore(dir);
+    expect(reader.get('a.s')?.toString()).toBe('celý záznam');
+    expect(reader.get('b.s')).toBeUndefined();
+    expect(reader.get('c.s')).toBeUndefined();
+    expect(reader.get('d.s')).toBeUndefined();
+    expect([...reader.entries().keys()].sort()).toEqual(['a.s', 'b.s', 'c.s']);
+  });
+
+  it('merges small packs into one of their live entries once there are too many', () => {
+    for (let i = 0; i < MAX_PACKS; i++) new PackStore(dir).put(`k${i}.s`, bytes(`obsah ${i}`));
+    new PackStore(dir).put('k0.s', bytes('novější obsah 0'));
+    const store = new PackStore(dir);
+    store.compact(() => true);
+    // MAX_PACKS + 1 packs are more than MAX_PACKS: all merged, the latest of k0 kept.
+    expect(packFiles()).toHaveLength(1);
+    const reader = new PackStore(dir);
+    expect(reader.get('k0.s')?.toString()).toBe('novější obsah 0');
+    expect(reader.get(`k${MAX_PACKS - 1}.s`)?.toString()).toBe(`obsah ${MAX_PACKS - 1}`);
+    expect(store.get('k1.s')?.toString()).toBe('obsah 1');
+    // Dead entries go on the next merge; so few packs are left alone.
+    store.compact((name) => name === 'k1.s');
+    expect(new PackStore(dir).entries().size).toBe(MAX_PACKS);
+    for (let i = 0; i < MAX_PACKS; i++) new PackStore(dir).put(`n${i}.s`, bytes(`nový ${i}`));
+    store.compact((name) => name === 'k1.s' || name === 'n3.s');
+    expect([...new PackStore(dir).entries().keys()].sort()).toEqual(['k1.s', 'n3.s']);
+    expect(new PackStore(dir).get('n3.s')?.toString()).toBe('nový 3');
+    expect(packFiles()).toHaveLength(1);
+  });
+});
+
+describe('file cache', () => {
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'kpss-packs-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('keeps JSON and text entries in packs and deletes the file-per-entry layout it replaced', () => {
+    mkdirSync(path.join(dir, 'ab'));
+    appendFileSync(path.join(dir, 'ab', `${'ab'.padEnd(64, '0')}.s`), 'starý záznam');
+    const cache = new FileCache(dir, 'sůl');
+    const key = cache.keyOf('minutes/2024/a.md', bytes('---\n'));
+    expect(cache.put(key, 's', { check: [], extract: [] })).toBe(true);
+    expect(cache.putText(key, 't', '{"markdown":"a"}\n"<p>a</p>"')).toBe(true);
+    const again = new FileCache(dir, 'sůl');
+    expect(again.getSync(key, 's')).toEqual({ check: [], extract: [] });
+    expect(again.getTextBytesSync(key, 't')?.toString()).toBe('{"markdown":"a"}\n"<p>a</p>"');
+    expect(again.getSync(key, 'b')).toBeUndefined();
+    again.tidy(new Set([key]));
+    expect(readdirSync(dir).sort()).toEqual(['packs']);
+    expect(new FileCache(dir, 'sůl').getSync(key, 's')).toEqual({ check: [], extract: [] });
+  });
+});
