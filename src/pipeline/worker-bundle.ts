@@ -16,10 +16,14 @@ const BUNDLE_DIR = path.join(os.tmpdir(), 'kpss-minutes-workers');
 // A bundled CommonJS dependency may call require(); an ES module has none of its own.
 const REQUIRE_SHIM = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
-/** The bundle of a TypeScript worker module, or undefined when it cannot be built (the caller then loads it through tsx). */
-export async function bundledWorker(module: URL): Promise<URL | undefined> {
+/**
+ * The bundle of a TypeScript worker module, or undefined when it cannot be built (the caller then
+ * loads it through tsx). `version` must change with any code the bundle holds: by default the
+ * analysis code and the lockfile.
+ */
+export async function bundledWorker(module: URL, version = toolVersion()): Promise<URL | undefined> {
   const name = path.basename(fileURLToPath(module), '.ts');
-  const file = path.join(BUNDLE_DIR, `${name}-${toolVersion().slice(0, 20)}.mjs`);
+  const file = path.join(BUNDLE_DIR, `${name}-${version.slice(0, 20)}.mjs`);
   try {
     await stat(file);
     return pathToFileURL(file);

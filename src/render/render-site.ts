@@ -24,7 +24,8 @@ import { writeOpenData } from './open-data.ts';
 import { openDataPlaces, type OpenDataPlaces } from './open-data-splice.ts';
 import { batchPages, countPages, pagedView, sharedPageData, type PagedView } from './paged-view.ts';
 import { normalizeBasePath, routes, siteUrl } from './urls.ts';
-import { tidySpare } from './spare.ts';
+import { tidySpare, type SpareFile } from './spare.ts';
+import { surveySpareMeanwhile } from './spare-survey.ts';
 import { buildView, type SiteView } from './view.ts';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../site-templates/', import.meta.url));
@@ -193,6 +194,8 @@ type PageOptions = RenderOptions & { basePath: string; outDir: string; templates
  */
 async function renderChangedPages(model: ArchiveModel, dir: string, options: PageOptions): Promise<{ published: PublishedPages; toLink: readonly string[] }> {
   const { basePath, templatesDir } = options;
+  const survey = options.staging.fromSpare ? surveySpareMeanwhile(dir, options.reservedDirs ?? []) : undefined;
+  survey?.catch(() => {}); // Awaited below, unless the view or the plan fails first.
   const view = buildView(model, { basePath });
   // Planned here, after writeDirectoryAtomically has put back a site a killed build left aside.
   const plan = await planRender(pagedView(view), sharedPageData(view), {
@@ -200,7 +203,7 @@ async function renderChangedPages(model: ArchiveModel, dir: string, options: Pag
     previousDir: options.outDir,
     fingerprint: await rendererFingerprint(templatesDir, basePath),
   });
-  const toLink = await clearStaging(dir, plan.published, options);
+  const toLink = await clearStaging(dir, plan.published, options, survey);
   const runs = batchPages(plan.pages, options.pagesPerRun ?? PAGES_PER_RUN);
   try {
     for (const [index, pages] of runs.entries()) {
@@ -223,9 +226,9 @@ async function renderChangedPages(model: ArchiveModel, dir: string, options: Pag
  * and loses everything else (spare.ts); when it holds too little of this build, it is set aside
  * for a fresh directory. Returns the reused pages to link.
  */
-async function clearStaging(dir: string, published: PublishedPages, { staging, reservedDirs }: PageOptions): Promise<readonly string[]> {
-  if (!staging.fromSpare) return published.reused;
-  const tidied = tidySpare(dir, published.reused, published.identities, new Set(reservedDirs));
+async function clearStaging(dir: string, published: PublishedPages, { staging }: PageOptions, survey: Promise<SpareFile[]> | undefined): Promise<readonly string[]> {
+  if (!staging.fromSpare || !survey) return published.reused;
+  const tidied = tidySpare(dir, published.reused, published.identities, await survey);
   if (tidied) return tidied.toLink;
   await staging.discardSpare();
   return published.reused;

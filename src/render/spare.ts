@@ -19,19 +19,38 @@ export interface TidiedSpare {
   toLink: string[];
 }
 
+/** A file of the spare (relative, with "/") and, for a regular file, which file it is (fileIdentity). */
+export interface SpareFile {
+  file: string;
+  identity?: string;
+}
+
 /**
- * Brings the spare in `dir` to hold only those of the `reused` files it has as the very files
- * published (`published`: their identities in the previous output, see fileIdentity), leaving
- * the top-level folders in `reserved` to their writer. Returns undefined, changing nothing, when
- * the spare holds too little of this build to be worth tidying (after a full render: removing its
- * files would cost more than a fresh directory).
+ * Every file of the spare in `dir` outside the top-level folders in `reserved`. At 10,000 minutes
+ * a walk of ~10,000 folders: a build makes it in a worker thread while it builds the view
+ * (spare-survey.ts). Nothing else writes into the spare meanwhile: it is this build's staging directory.
  */
-export function tidySpare(dir: string, reused: readonly string[], published: ReadonlyMap<string, string>, reserved: ReadonlySet<string>): TidiedSpare | undefined {
+export function surveySpare(dir: string, reserved: ReadonlySet<string>): SpareFile[] {
+  const files: SpareFile[] = [];
+  for (const { file, entry } of entriesOutside(dir, reserved)) {
+    files.push(entry.isFile() ? { file, identity: identityOf(path.join(dir, file)) } : { file });
+  }
+  return files;
+}
+
+/**
+ * Brings the spare in `dir`, whose files `survey` lists, to hold only those of the `reused` files
+ * it has as the very files published (`published`: their identities in the previous output, see
+ * fileIdentity). Returns undefined, changing nothing, when the spare holds too little of this
+ * build to be worth tidying (after a full render: removing its files would cost more than a fresh
+ * directory).
+ */
+export function tidySpare(dir: string, reused: readonly string[], published: ReadonlyMap<string, string>, survey: readonly SpareFile[]): TidiedSpare | undefined {
   const wanted = new Set(reused);
   const keep = new Set<string>();
   const remove: string[] = [];
-  for (const { file, entry } of entriesOutside(dir, reserved)) {
-    if (entry.isFile() && wanted.has(file) && identityOf(path.join(dir, file)) === published.get(file)) keep.add(file);
+  for (const { file, identity } of survey) {
+    if (identity !== undefined && wanted.has(file) && identity === published.get(file)) keep.add(file);
     else remove.push(file);
   }
   if (keep.size < remove.length) return undefined;

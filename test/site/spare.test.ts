@@ -13,7 +13,8 @@ import { generateArchive } from '../../src/bench/generate.ts';
 import { buildSite } from '../../src/cli/build.ts';
 import { writeDirectoryAtomically } from '../../src/render/atomic.ts';
 import { fileIdentity } from '../../src/render/incremental.ts';
-import { tidySpare } from '../../src/render/spare.ts';
+import { surveySpare, tidySpare } from '../../src/render/spare.ts';
+import { surveySpareMeanwhile } from '../../src/render/spare-survey.ts';
 import { ROOT, listFiles, snapshot } from './support.ts';
 
 let work: string;
@@ -55,7 +56,11 @@ describe('tidySpare', () => {
     const { spare, identities } = await published('tidy');
     // b is rendered anew this time; h is reused but not in the spare.
     const reused = [...'acdefgh'].map(page);
-    const tidied = tidySpare(spare, reused, identities, new Set(['pagefind']));
+    // Surveyed in a worker thread, as a build does, and the same as in this one.
+    const survey = await surveySpareMeanwhile(spare, ['pagefind']);
+    expect(survey).toEqual(surveySpare(spare, new Set(['pagefind'])));
+    expect(survey.map((f) => f.file).sort()).toEqual(['index.html', ...[...'abcdefg'].map(page), 'zapisy/gone/index.html'].sort());
+    const tidied = tidySpare(spare, reused, identities, survey);
     expect(tidied?.toLink).toEqual([page('h')]);
     expect(await listFiles(spare)).toEqual(['pagefind/shards.json', ...[...'acdefg'].map(page)]);
     // Emptied folders go too: nothing published should be an empty folder a full build lacks.
@@ -67,7 +72,7 @@ describe('tidySpare', () => {
     const { spare, identities } = await published('copy');
     await rm(path.join(spare, 'zapisy', 'a', 'index.html'));
     await writeFile(path.join(spare, 'zapisy', 'a', 'index.html'), 'page a');
-    const tidied = tidySpare(spare, [...'abcdefg'].map(page), identities, new Set());
+    const tidied = tidySpare(spare, [...'abcdefg'].map(page), identities, surveySpare(spare, new Set()));
     expect(tidied?.toLink).toEqual([page('a')]);
     expect(await listFiles(spare)).toEqual([...'bcdefg'].map(page));
   });
@@ -75,7 +80,7 @@ describe('tidySpare', () => {
   it('changes nothing when the spare holds less of the build than it would have to remove', async () => {
     const { spare, identities } = await published('little');
     const before = await listFiles(spare);
-    expect(tidySpare(spare, [page('a'), page('b')], identities, new Set())).toBeUndefined();
+    expect(tidySpare(spare, [page('a'), page('b')], identities, surveySpare(spare, new Set()))).toBeUndefined();
     expect(await listFiles(spare)).toEqual(before);
   });
 });
