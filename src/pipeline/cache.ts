@@ -142,8 +142,12 @@ export class FileCache {
    * packs (a file per entry in folders 00–ff).
    */
   tidy(live: ReadonlySet<string>): void {
-    this.#packs.compact((name) => live.has(name.slice(0, name.lastIndexOf('.'))));
-    removeFilePerEntryLayout(this.dir);
+    try {
+      this.#packs.compact((name) => live.has(name.slice(0, name.lastIndexOf('.'))));
+      removeFilePerEntryLayout(this.dir);
+    } catch {
+      // A cache that cannot be tidied (read-only, a file in the way) only grows.
+    }
   }
 }
 

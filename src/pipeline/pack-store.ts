@@ -87,30 +87,31 @@ export class PackStore {
     this.#catalogue = undefined;
     this.#indexRead.clear();
     const catalogue = this.#load();
-    const live = new Map<string, number>();
-    const size = new Map<string, number>();
-    for (const index of this.#indexRead.keys()) size.set(packOf(index), 0);
+    const liveBytes = new Map<string, number>();
     for (const [name, { pack, length }] of catalogue) {
-      if (isLive(name)) live.set(pack, (live.get(pack) ?? 0) + length);
+      if (isLive(name)) liveBytes.set(pack, (liveBytes.get(pack) ?? 0) + length);
     }
-    for (const pack of size.keys()) size.set(pack, fileSize(pack));
-    const merged = [...size].filter(([pack, bytes]) => bytes < LARGE_PACK || (live.get(pack) ?? 0) * 2 < bytes).map(([pack]) => pack);
-    const mergedSet = new Set(merged);
+    const merged = new Set(
+      [...this.#indexRead.keys()].map(packOf).filter((pack) => {
+        const bytes = fileSize(pack);
+        return bytes < LARGE_PACK || (liveBytes.get(pack) ?? 0) * 2 < bytes;
+      }),
+    );
+    // The live entries go to a pack of their own, and the next run's to another.
     this.#writer = undefined;
     for (const [name, location] of [...catalogue]) {
-      if (!mergedSet.has(location.pack)) continue;
+      if (!merged.has(location.pack)) continue;
       catalogue.delete(name);
-      if (!isLive(name)) continue;
-      const record = readRecord(location);
+      const record = isLive(name) ? readRecord(location) : undefined;
       const content = record && unsealedBytes(record);
       if (content) this.put(name, content);
     }
+    this.#writer = undefined;
     for (const pack of merged) {
-      this.#indexRead.delete(`${pack.slice(0, -PACK.length)}${INDEX}`);
+      this.#indexRead.delete(indexOf(pack));
       rmSync(pack, { force: true });
-      rmSync(`${pack.slice(0, -PACK.length)}${INDEX}`, { force: true });
+      rmSync(indexOf(pack), { force: true });
     }
-    this.#writer = undefined; // The next run's entries go to a pack of their own, not the merged one.
   }
 
   #load(): Map<string, Location> {
@@ -149,6 +150,10 @@ const INDEX = '.idx';
 
 function packOf(index: string): string {
   return `${index.slice(0, -INDEX.length)}${PACK}`;
+}
+
+function indexOf(pack: string): string {
+  return `${pack.slice(0, -PACK.length)}${INDEX}`;
 }
 
 function listIndexes(dir: string): string[] {

@@ -15,14 +15,14 @@ let dir: string;
 const bytes = (text: string) => Buffer.from(text);
 const packFiles = () => readdirSync(dir).filter((name) => name.endsWith('.pack'));
 
-describe('pack store', () => {
-  beforeEach(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'kpss-packs-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kpss-packs-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
+describe('pack store', () => {
   it('finds what several writers appended, each in a pack of its own', () => {
     const a = new PackStore(dir);
     const b = new PackStore(dir);
@@ -84,13 +84,6 @@ describe('pack store', () => {
 });
 
 describe('file cache', () => {
-  beforeEach(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'kpss-packs-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-
   it('keeps JSON and text entries in packs and deletes the file-per-entry layout it replaced', () => {
     mkdirSync(path.join(dir, 'ab'));
     appendFileSync(path.join(dir, 'ab', `${'ab'.padEnd(64, '0')}.s`), 'starý záznam');
