@@ -15,7 +15,7 @@
  * anything else (no manifest, a damaged one, a file edited or deleted by hand) renders it again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -122,7 +122,8 @@ export async function planRender(
     });
     return { family, items, files };
   });
-  const checked = await mapConcurrently(candidates, PARALLEL, (file) => identityAsRecorded(options.previousDir, file, usable!.pages[file]!));
+  // Synchronous: 10,000 stats of pages in the page cache take 50 ms so, 115–140 ms through fs.promises.
+  const checked = candidates.map((file) => identityAsRecorded(options.previousDir, file, usable!.pages[file]!));
   const identities = new Map(candidates.flatMap((file, i) => (checked[i] ? [[file, checked[i]] as const] : [])));
   const unchanged = new Set(identities.keys());
   const pages = {} as Record<string, unknown[]>;
@@ -172,9 +173,9 @@ async function readManifest(file: string): Promise<Manifest | undefined> {
 }
 
 /** The file's identity when it is still the one the manifest recorded, else undefined. */
-async function identityAsRecorded(dir: string, file: string, entry: ManifestEntry): Promise<string | undefined> {
+function identityAsRecorded(dir: string, file: string, entry: ManifestEntry): string | undefined {
   try {
-    const info = await stat(path.join(dir, file));
+    const info = statSync(path.join(dir, file));
     return info.isFile() && info.size === entry.size && info.mtimeMs === entry.mtimeMs ? fileIdentity(info) : undefined;
   } catch {
     return undefined;

@@ -186,7 +186,9 @@ async function indexShard(
     let stems = 0;
     for (const [i, page] of shard.pages.entries()) {
       if (i >= feed.ahead) await added[i - feed.ahead];
-      const prepared = pagefindInput(await readFile(path.join(root, page.file), 'utf8'), strategy, shard.id);
+      // Synchronous: for a page just written (in the page cache) fs.promises.readFile cost five times
+      // the CPU of readFileSync (0.3 against 0.06 ms per page; 10,000 pages: ~2.3 s of this thread).
+      const prepared = pagefindInput(readFileSync(path.join(root, page.file), 'utf8'), strategy, shard.id);
       stems += prepared.stems;
       added.push(index.addHTMLFile({ url: page.url, content: prepared.html }).then((response) => response.errors.map((e) => `${page.file}: ${e}`)));
     }
