@@ -22,20 +22,6 @@ export function wantedHeapMb(args, { env = process.env, execArgv = process.execA
 }
 
 /**
- * The young generation's semispace, in MiB, for a build. A cold build of 10,000 minutes spent 7.4 s
- * of its main thread in 2,500 scavenges with V8's default (16 MiB); with 64 MiB 4.2 s in ~1,000
- * (`node --trace-gc`), and its process peak grows by ~85 MiB.
- */
-const SEMI_SPACE_MB = 64;
-
-/** The V8 flags of the relaunched child: the heap limit, and the semispace unless the user chose one. */
-export function childHeapFlags(heapMb, { env = process.env, execArgv = process.execArgv } = {}) {
-  const flags = [`--max-old-space-size=${heapMb}`];
-  if (!/--(max-)?semi-space-size/.test(`${env.NODE_OPTIONS ?? ''} ${execArgv.join(' ')}`)) flags.push(`--max-semi-space-size=${SEMI_SPACE_MB}`);
-  return flags;
-}
-
-/**
  * Runs `script args` again in a child Node with the heap limit `args` wants and resolves with its
  * exit code; resolves with undefined, running nothing, when this process already has it.
  */
@@ -44,7 +30,7 @@ export async function relaunchWithHeapLimit(script, args) {
   if (heapMb === undefined) return undefined;
   // Loaded only here: `minutes validate` is not relaunched and starts without it.
   const { spawn } = await import('node:child_process');
-  const child = spawn(process.execPath, [...process.execArgv, ...childHeapFlags(heapMb), script, ...args], {
+  const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${heapMb}`, script, ...args], {
     // The channel closes when this process dies, even by SIGKILL: the child then dies too (diesWithParent).
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, [RELAUNCHED]: String(heapMb) },
