@@ -23,9 +23,7 @@ import { fileURLToPath } from 'node:url';
 import type { ProjectPaths } from '../registers/project.ts';
 import { codeHash } from './code-hash.ts';
 import { PackStore } from './pack-store.ts';
-import { seal, sealOf, unseal } from './seal.ts';
-
-export { unseal };
+import { parsedJson, seal, sealOf, unseal } from './seal.ts';
 
 export const DEFAULT_CACHE_DIR = '.cache/minutes';
 
@@ -108,12 +106,7 @@ export class FileCache {
   /** The entry's parsed JSON, or undefined when it is missing or does not match its checksum. */
   getSync<T>(key: string, part: JsonPart): T | undefined {
     const bytes = this.#packs.get(`${key}.${part}`);
-    if (!bytes) return undefined;
-    try {
-      return JSON.parse(bytes.toString('utf8')) as T;
-    } catch {
-      return undefined;
-    }
+    return bytes && parsedJson<T>(bytes);
   }
 
   /** Whether the entry was written (a cache that cannot be written only costs speed). */

@@ -19,7 +19,11 @@ export function unsealedBytes(bytes: Buffer): Buffer | undefined {
 /** The parsed JSON of sealed bytes, or undefined when they do not match their checksum. */
 export function unseal<T>(bytes: Buffer): T | undefined {
   const json = unsealedBytes(bytes);
-  if (!json) return undefined;
+  return json && parsedJson<T>(json);
+}
+
+/** UTF-8 JSON parsed, or undefined when it is not JSON. */
+export function parsedJson<T>(json: Buffer): T | undefined {
   try {
     return JSON.parse(json.toString('utf8')) as T;
   } catch {

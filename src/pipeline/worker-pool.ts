@@ -43,7 +43,7 @@ export interface WorkerPoolOptions<Input, Output> {
    * The workers' handler, to run tasks in this thread too while it would otherwise wait: on two
    * cores, this thread and one worker do the work of two workers with one start-up less.
    */
-  inThread?: (input: Input) => Output | Promise<Output>;
+  inThread?: (input: Input) => Output;
 }
 
 export class WorkerPool<Input, Output> {
@@ -76,7 +76,7 @@ export class WorkerPool<Input, Output> {
         tasks: new Map(),
         capacity: 1,
         // Later, not now: the workers' replies are handled between two tasks of this thread.
-        start: (task) => setImmediate(async () => this.#settle(lane, await answer(task.id, task.input as Input, inThread))),
+        start: (task) => setImmediate(() => this.#settle(lane, answer(task.id, task.input as Input, inThread))),
       };
       this.#lanes.push(lane);
     }
@@ -127,22 +127,19 @@ export class WorkerPool<Input, Output> {
   }
 }
 
-async function answer<Input>(id: number, input: Input, handle: (input: Input) => unknown): Promise<Reply> {
+function answer<Input>(id: number, input: Input, handle: (input: Input) => unknown): Reply {
   try {
-    return { id, output: await handle(input) };
+    return { id, output: handle(input) };
   } catch (error) {
     return { id, error: error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error), stack: undefined } };
   }
 }
 
-/**
- * The worker's side: answers each task with `handle`'s result (awaited), or with the error it threw.
- * While one task awaits (its cache entries being written), the next one runs.
- */
-export function serveTasks<Input, Output>(handle: (input: Input) => Output | Promise<Output>): void {
+/** The worker's side: answers each task with `handle`'s result, or with the error it threw. */
+export function serveTasks<Input, Output>(handle: (input: Input) => Output): void {
   if (!parentPort) throw new Error('serveTasks runs in a worker thread only');
   const port = parentPort;
-  port.on('message', async ({ id, input }: { id: number; input: Input }) => port.postMessage(await answer(id, input, handle)));
+  port.on('message', ({ id, input }: { id: number; input: Input }) => port.postMessage(answer(id, input, handle)));
 }
 
 /** The data the pool gave this worker (WorkerPoolOptions.data). */

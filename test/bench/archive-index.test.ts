@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArchive } from '../../src/bench/generate.ts';
 import { REPO_ROOT } from '../../src/bench/run.ts';
 import { analyzeArchive } from '../../src/pipeline/analyze-archive.ts';
-import { unseal } from '../../src/pipeline/cache.ts';
+import { unseal } from '../../src/pipeline/seal.ts';
 import { StatIndex, trustedStat } from '../../src/pipeline/stat-index.ts';
 
 let work: string;
