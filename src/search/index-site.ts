@@ -307,12 +307,17 @@ async function searchablePages(
   return { pages, filters: sortedFilters };
 }
 
-function readPage(file: string, html: string): KnownPage['page'] {
+export function readPage(file: string, html: string): KnownPage['page'] {
   if (!/\sdata-pagefind-body[\s=>]/.test(html)) return undefined;
   const date = new RegExp(`data-pagefind-sort="${SORT_KEY}:(\\d{4})-`).exec(html);
   if (!date) throw new SearchIndexError('Stránka zápisu nemá datum pro řazení výsledků.', [file]);
-  const filters = [...html.matchAll(/data-pagefind-filter="([^"]*)"/g)].map((match) => decodeEntities(match[1]!)).filter((value) => value.indexOf(':') > 0);
+  // Copied out of the page: a match is a slice of the page's text and would keep all of it alive.
+  const filters = [...html.matchAll(/data-pagefind-filter="([^"]*)"/g)].map((match) => copied(decodeEntities(match[1]!))).filter((value) => value.indexOf(':') > 0);
   return { year: Number(date[1]), hash: createHash('sha256').update(html).digest('hex'), filters };
+}
+
+function copied(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 /**
