@@ -316,6 +316,7 @@ export function readPage(file: string, html: string): KnownPage['page'] {
   return { year: Number(date[1]), hash: createHash('sha256').update(html).digest('hex'), filters };
 }
 
+/** A string of its own with `text`'s characters (a round trip through bytes never returns a slice). */
 function copied(text: string): string {
   return Buffer.from(text, 'utf8').toString('utf8');
 }
