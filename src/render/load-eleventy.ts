@@ -6,8 +6,11 @@
  * comes from the model, so there is nothing the hook could re-import. ELEVENTY_SKIP_ESM_RESOLVER is
  * Eleventy's own switch for it; it is read when Eleventy is first evaluated, hence the import after it.
  */
+import { cacheNunjucksCompiles } from './nunjucks-compile-cache.ts';
+
 process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= 'true';
 
 const { default: Eleventy } = await import('@11ty/eleventy');
+cacheNunjucksCompiles();
 
 export default Eleventy;
