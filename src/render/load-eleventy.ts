@@ -5,6 +5,7 @@
  * `import()` of the process then waits on that thread. The site's templates are Nunjucks and its data
  * comes from the model, so there is nothing the hook could re-import. ELEVENTY_SKIP_ESM_RESOLVER is
  * Eleventy's own switch for it; it is read when Eleventy is first evaluated, hence the import after it.
+ * Loaded here, Eleventy's Nunjucks also compiles each string once per run (nunjucks-compile-cache.ts).
  */
 import { cacheNunjucksCompiles } from './nunjucks-compile-cache.ts';
 
