@@ -1,6 +1,6 @@
 import { namesOf } from '../registers/register-names.ts';
 import { stemCzech } from '../text/czech-stemmer.ts';
-import { fold } from '../text/normalize.ts';
+import { fold, foldedPrefix } from '../text/normalize.ts';
 import { words, type Word } from './words.ts';
 
 /** Anything known by names: an organization of the register, a working group of the config. */
@@ -51,9 +51,10 @@ export class NameMatcher {
   constructor(entries: Iterable<Named>) {
     for (const entry of entries) {
       for (const name of new Set(namesOf(entry))) {
-        const tokens = words(name).map(toTokenPattern);
-        if (tokens.length === 0) continue;
-        const key = firstTokenKey(tokens[0]!.folded);
+        const nameWords = words(name);
+        if (nameWords.length === 0) continue;
+        const tokens = nameWords.map(toTokenPattern);
+        const key = firstTokenKey(nameWords[0]!.text);
         const list = this.#byFirstToken.get(key) ?? [];
         list.push({ id: entry.id, tokens, capitalized: /^\p{Lu}/u.test(name) });
         this.#longest = Math.max(this.#longest, tokens.length);
@@ -87,7 +88,7 @@ export class NameMatcher {
 
   #matchAt(text: string, textWords: Word[], index: number): NameMatch | undefined {
     const first = textWords[index]!;
-    const candidates = this.#byFirstToken.get(firstTokenKey(fold(first.text))) ?? [];
+    const candidates = this.#byFirstToken.get(firstTokenKey(first.text)) ?? [];
     for (const pattern of candidates) {
       if (index + pattern.tokens.length > textWords.length) continue;
       const matched = pattern.tokens.every((token, k) => tokenMatches(token, textWords[index + k]!.text));
@@ -122,8 +123,9 @@ function stripMarks(text: string): string {
 }
 
 /** Index by the first three folded letters, so an inflected first word still finds its name. */
-function firstTokenKey(folded: string): string {
-  return folded.slice(0, 3);
+function firstTokenKey(word: string): string {
+  // Only the prefix is folded: most words of a text start no name, and are looked at for this alone.
+  return foldedPrefix(word, 3);
 }
 
 function tokenMatches(token: TokenPattern, written: string): boolean {

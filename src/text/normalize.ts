@@ -9,6 +9,20 @@ export function fold(text: string): string {
   return folded;
 }
 
+/**
+ * fold(text).slice(0, length) without folding the rest: below U+0250 every character folds to
+ * exactly one, so the prefix needs only the text's first `length` characters.
+ */
+export function foldedPrefix(text: string, length: number): string {
+  let folded = '';
+  for (let i = 0; i < text.length && i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= FOLD_TABLE_SIZE) return foldAny(text).slice(0, length);
+    folded += FOLD_TABLE[code];
+  }
+  return folded;
+}
+
 function foldAny(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
