@@ -49,8 +49,9 @@ function pointAfter(start: { line: number; column: number }, value: string, inde
 }
 
 function sentenceAround(text: string, start: number, end: number): string {
-  const before = text.slice(0, start);
-  const sentenceStart = Math.max(before.search(/[^.!?]*$/), 0);
+  // A backward scan: a search for /[^.!?]*$/ tries every start, quadratic in a long paragraph.
+  let sentenceStart = start;
+  while (sentenceStart > 0 && !'.!?'.includes(text[sentenceStart - 1]!)) sentenceStart--;
   const afterMatch = /[.!?](\s|$)/.exec(text.slice(end));
   const sentenceEnd = afterMatch ? end + afterMatch.index + 1 : text.length;
   return text.slice(sentenceStart, sentenceEnd).replace(/\s+/g, ' ').trim();
