@@ -54,7 +54,7 @@ function textOfHtml(html: string): string {
     .replace(/&(amp|lt|gt|quot);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[name] ?? '')
     // Each line's whitespace collapsed and trimmed, empty lines dropped: over the whole text at
     // once, as splitting into lines cost most of this function.
-    .replace(/\s*\n\s*/g, '\n')
+    .replace(/[^\S\n]*\n\s*/g, '\n')
     .replace(/[^\S\n]+/g, ' ')
     .trim();
 }

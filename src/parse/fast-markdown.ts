@@ -32,7 +32,7 @@ export function parseFastMarkdown(text: string): Root | undefined {
   const frontmatter = FRONTMATTER.exec(text);
   if (!frontmatter && text.startsWith('---')) return undefined;
   const body = text.slice(frontmatter ? frontmatter[0].length : 0);
-  if (UNSUPPORTED_CHARACTERS.test(body) || TABLE_DELIMITER_ROW.test(body) || hasAmbiguousDelimiters(body)) return undefined;
+  if (UNSUPPORTED_CHARACTERS.test(body) || (body.includes('|') && TABLE_DELIMITER_ROW.test(body)) || hasAmbiguousDelimiters(body)) return undefined;
   try {
     return new Converter(text).root(frontmatter);
   } catch (error) {
