@@ -116,24 +116,35 @@ export function buildCalendar(events: readonly CalendarEvent[], options: Calenda
   const sorted = [...events].sort(
     (a, b) => compare(a.date, b.date) || compare(a.time ?? '', b.time ?? '') || compare(a.uid, b.uid),
   );
-  for (const event of sorted) {
-    const stamp = `${compactDate(event.announced)}T000000Z`;
-    lines.push('BEGIN:VEVENT', `UID:${event.uid}`, `DTSTAMP:${stamp}`);
-    if (event.time) {
-      lines.push(`DTSTART;TZID=${TIME_ZONE}:${compactDate(event.date)}T${compactTime(event.time)}`);
-    } else {
-      lines.push(`DTSTART;VALUE=DATE:${compactDate(event.date)}`, `DTEND;VALUE=DATE:${compactDate(nextDay(event.date))}`);
-    }
-    lines.push(`SUMMARY:${escapeIcsText(event.summary)}`);
-    if (event.location) lines.push(`LOCATION:${escapeIcsText(event.location)}`);
-    if (event.description) lines.push(`DESCRIPTION:${escapeIcsText(event.description)}`);
-    if (event.categories?.length) lines.push(`CATEGORIES:${event.categories.map(escapeIcsText).join(',')}`);
-    if (event.url) lines.push(`URL:${event.url}`);
-    lines.push('TRANSP:OPAQUE', `LAST-MODIFIED:${stamp}`, 'END:VEVENT');
-  }
-  lines.push('END:VCALENDAR');
-  return lines.map(foldIcsLine).join('\r\n') + '\r\n';
+  return [...lines.map(foldIcsLine), ...sorted.map(eventBlock), 'END:VCALENDAR'].join('\r\n') + '\r\n';
 }
+
+/**
+ * An event's VEVENT, its lines folded and joined. The same event stands in the calendar of all
+ * groups and in its group's: it is written once.
+ */
+function eventBlock(event: CalendarEvent): string {
+  const known = blocks.get(event);
+  if (known !== undefined) return known;
+  const stamp = `${compactDate(event.announced)}T000000Z`;
+  const lines = ['BEGIN:VEVENT', `UID:${event.uid}`, `DTSTAMP:${stamp}`];
+  if (event.time) {
+    lines.push(`DTSTART;TZID=${TIME_ZONE}:${compactDate(event.date)}T${compactTime(event.time)}`);
+  } else {
+    lines.push(`DTSTART;VALUE=DATE:${compactDate(event.date)}`, `DTEND;VALUE=DATE:${compactDate(nextDay(event.date))}`);
+  }
+  lines.push(`SUMMARY:${escapeIcsText(event.summary)}`);
+  if (event.location) lines.push(`LOCATION:${escapeIcsText(event.location)}`);
+  if (event.description) lines.push(`DESCRIPTION:${escapeIcsText(event.description)}`);
+  if (event.categories?.length) lines.push(`CATEGORIES:${event.categories.map(escapeIcsText).join(',')}`);
+  if (event.url) lines.push(`URL:${event.url}`);
+  lines.push('TRANSP:OPAQUE', `LAST-MODIFIED:${stamp}`, 'END:VEVENT');
+  const block = lines.map(foldIcsLine).join('\r\n');
+  blocks.set(event, block);
+  return block;
+}
+
+const blocks = new WeakMap<CalendarEvent, string>();
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -665,32 +665,33 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
     language: site.language,
   });
   const host = hostOf(site.baseUrl);
-  const events = (list: UpcomingView[]): CalendarEvent[] =>
-    list.map((u) => {
-      const announcing = meetingById.get(u.announcedIn.id)!;
-      const group = model.groups.find((g) => g.id === u.group.id);
-      return {
-        uid: `${u.date}-${u.group.id}@${host}`,
-        date: u.date,
-        time: upcomingTimes.get(upcomingKey(u.group.id, u.date)),
-        announced: announcing.date,
-        summary: `Jednání: ${group?.short ?? u.group.label}`,
-        description:
-          `${group?.name ?? u.group.label}. Ohlášeno v zápisu z ${formatCzechDate(announcing.date)}: ${absolute(u.announcedIn.url)}` +
-          (u.timeLabel ? '' : ' Čas jednání nebyl v zápisu uveden.'),
-        url: absolute(u.group.url),
-        categories: ['KPSS', group?.short ?? u.group.label],
-      };
-    });
+  const groupById = new Map(model.groups.map((g) => [g.id, g]));
+  // One event per announced meeting, shared by the calendar of all groups and that of its own.
+  const events = upcomingAll.map((u): CalendarEvent => {
+    const announcing = meetingById.get(u.announcedIn.id)!;
+    const group = groupById.get(u.group.id);
+    return {
+      uid: `${u.date}-${u.group.id}@${host}`,
+      date: u.date,
+      time: upcomingTimes.get(upcomingKey(u.group.id, u.date)),
+      announced: announcing.date,
+      summary: `Jednání: ${group?.short ?? u.group.label}`,
+      description:
+        `${group?.name ?? u.group.label}. Ohlášeno v zápisu z ${formatCzechDate(announcing.date)}: ${absolute(u.announcedIn.url)}` +
+        (u.timeLabel ? '' : ' Čas jednání nebyl v zápisu uveden.'),
+      url: absolute(u.group.url),
+      categories: ['KPSS', group?.short ?? u.group.label],
+    };
+  });
   const prodId = '-//KPSS Liberec//Archiv zapisu//CS';
-  const calendar = buildCalendar(events(upcomingAll), {
+  const calendar = buildCalendar(events, {
     name: `${site.title}: ohlášená jednání`,
     description: site.description,
     prodId,
   });
   const groupCalendars = model.groups.map((g) => ({
     group: g.id,
-    ics: buildCalendar(events(upcomingAll.filter((u) => u.group.id === g.id)), {
+    ics: buildCalendar(events.filter((_, i) => upcomingAll[i]!.group.id === g.id), {
       name: `${g.short}: ohlášená jednání`,
       description: g.name,
       prodId,

@@ -31,6 +31,13 @@ describe('iCalendar', () => {
     for (const line of folded.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
   });
 
+  it('folds the long lines of an event, as they are read back unfolded', () => {
+    const description = `Ohlášeno v zápisu: ${'žluťoučký kůň '.repeat(12)}`;
+    const long = buildCalendar([{ ...events[1]!, description }], OPTIONS);
+    for (const line of long.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+    expect(unfold(long)).toContain(`DESCRIPTION:${description}`);
+  });
+
   it('escapes text values', () => {
     expect(escapeIcsText('a,b;c\\d\ne')).toBe('a\\,b\\;c\\\\d\\ne');
     expect(unfold(ics)).toContain('DESCRIPTION:Řádek jedna\\nřádek dva\\, se středníkem\\; a \\\\ lomítkem');
