@@ -149,6 +149,11 @@ describe('helpers', () => {
     expect(normalizeBasePath('/zapisy//')).toBe('/zapisy/');
     expect(() => normalizeBasePath('https://x.cz/')).toThrow();
     expect(withBase('/zapisy/', '/skupiny/x/')).toBe('/zapisy/skupiny/x/');
+    // The normalised base is remembered per base path, and a bad one is refused every time.
+    expect(withBase('zapisy', 'a')).toBe('/zapisy/a');
+    expect(withBase('zapisy', '/b/')).toBe('/zapisy/b/');
+    expect(withBase('/jinde//', '/b/')).toBe('/jinde/b/');
+    for (let i = 0; i < 2; i++) expect(() => withBase('https://x.cz/', 'a')).toThrow();
     expect(siteUrl('/zapisy/', '/')).toBe('/zapisy/');
     expect(siteUrl('/zapisy/', 'assets/style.css')).toBe('/zapisy/assets/style.css');
     expect(siteUrl('/zapisy/', 'https://example.org/')).toBe('https://example.org/');
