@@ -8,7 +8,7 @@
  * argument; a Template given compiled code (`tmplProps`) is exactly how Nunjucks runs precompiled
  * templates. So a string compiled once in an environment is not compiled again there.
  */
-import { createRequire } from 'node:module';
+import { eleventyRequire } from './eleventy-entry.ts';
 
 /** The members of nunjucks' Template this relies on (nunjucks 3.2, src/environment.js). */
 interface NunjucksTemplate {
@@ -28,7 +28,6 @@ const INSTALLED = Symbol.for('kpss-minutes.nunjucks-compile-cache');
 
 /** Installs the cache on the nunjucks that Eleventy uses; once per process. */
 export function cacheNunjucksCompiles(): void {
-  const eleventyRequire = createRequire(createRequire(import.meta.url).resolve('@11ty/eleventy'));
   const { Template } = eleventyRequire('nunjucks') as { Template?: { prototype: NunjucksTemplate & { [INSTALLED]?: true } } };
   // Another nunjucks than the one this was written for: it compiles as it always did.
   if (!Template || typeof Template.prototype._compile !== 'function' || Template.prototype[INSTALLED]) return;
