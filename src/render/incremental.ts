@@ -20,7 +20,7 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mapConcurrently } from '../pipeline/map-concurrently.ts';
-import { ELEVENTY_ENTRY, eleventyRequire } from './eleventy-entry.ts';
+import { eleventyEntry, eleventyRequire } from './eleventy-entry.ts';
 import { filesUnder } from './link-files.ts';
 import { PAGE_FAMILIES, PAGE_FILES, type PagedView, type SharedPageData } from './paged-view.ts';
 
@@ -84,7 +84,7 @@ export async function writeOutputRecord(file: string, record: unknown): Promise<
 export async function rendererFingerprint(templatesDir: string, basePath: string): Promise<string> {
   const hash = createHash('sha256');
   hash.update(`format ${MANIFEST_FORMAT}\0base ${basePath}\0`);
-  for (const entry of [ELEVENTY_ENTRY, eleventyRequire.resolve('nunjucks')]) {
+  for (const entry of [eleventyEntry(), eleventyRequire().resolve('nunjucks')]) {
     hash.update(`${await packageVersion(entry)}\0`);
   }
   const renderCode = path.dirname(fileURLToPath(import.meta.url));

@@ -28,7 +28,7 @@ const INSTALLED = Symbol.for('kpss-minutes.nunjucks-compile-cache');
 
 /** Installs the cache on the nunjucks that Eleventy uses; once per process. */
 export function cacheNunjucksCompiles(): void {
-  const { Template } = eleventyRequire('nunjucks') as { Template?: { prototype: NunjucksTemplate & { [INSTALLED]?: true } } };
+  const { Template } = eleventyRequire()('nunjucks') as { Template?: { prototype: NunjucksTemplate & { [INSTALLED]?: true } } };
   // Another nunjucks than the one this was written for: it compiles as it always did.
   if (!Template || typeof Template.prototype._compile !== 'function' || Template.prototype[INSTALLED]) return;
   const compile = Template.prototype._compile;

@@ -14,7 +14,7 @@ import type { ArchiveModel } from '../model/types.ts';
 import { collectGarbage, collectLargeGarbage } from '../pipeline/collect-garbage.ts';
 import { Handover } from '../pipeline/handover.ts';
 import { writeDirectoryAtomically, type Staging } from './atomic.ts';
-import { ELEVENTY_ENTRY } from './eleventy-entry.ts';
+import { eleventyEntry } from './eleventy-entry.ts';
 import Eleventy from './load-eleventy.ts';
 import { formatCzechDate, formatCzechDateShort, pluralCs, pluralWordCs } from './czech.ts';
 import { checkRendered, manifestFile, outputRecordFile, planRender, rendererFingerprint, saveManifest, type PublishedPages } from './incremental.ts';
@@ -328,7 +328,7 @@ async function runEleventy(
  * changed template re-renders every page) and release-model.test.ts.
  */
 async function forgetCachedTemplates(templatesDir: string): Promise<void> {
-  const file = path.join(path.dirname(ELEVENTY_ENTRY), 'EventBus.js');
+  const file = path.join(path.dirname(eleventyEntry()), 'EventBus.js');
   if (!existsSync(file)) return;
   const { default: bus } = (await import(pathToFileURL(file).href)) as { default?: { emit?: (type: string, ...args: unknown[]) => unknown } };
   if (!bus?.emit) return;

@@ -17,17 +17,23 @@ export interface SurveyTask {
 
 /** Resolves with surveySpare(dir, reserved), made in a worker thread, or in this one when no worker can run it. */
 export async function surveySpareMeanwhile(dir: string, reserved: readonly string[]): Promise<SpareFile[]> {
-  const inThread = () => surveySpare(dir, new Set(reserved));
+  try {
+    return await surveySpareInWorker(dir, reserved);
+  } catch {
+    return surveySpare(dir, new Set(reserved));
+  }
+}
+
+/** surveySpare(dir, reserved) made in a worker thread; rejects when no worker can run it. */
+export async function surveySpareInWorker(dir: string, reserved: readonly string[]): Promise<SpareFile[]> {
   // The worker's bundle holds render code, which the analysis's tool version does not cover.
   const version = createHash('sha256').update(`${toolVersion()}\0${codeHash(['render'])}`).digest('hex');
   const module = await bundledWorker(new URL('./spare-survey-worker.ts', import.meta.url), version);
   // Through tsx a worker would take ~2 s to load: longer than the survey in this thread.
-  if (!module) return inThread();
+  if (!module) throw new Error('The spare survey could not be bundled for a worker.');
   const pool = new WorkerPool<SurveyTask, SpareFile[]>({ module, workers: 1, data: undefined });
   try {
     return await pool.run({ dir, reserved: [...reserved] });
-  } catch {
-    return inThread();
   } finally {
     await pool.close();
   }

@@ -14,7 +14,7 @@ import { buildSite } from '../../src/cli/build.ts';
 import { writeDirectoryAtomically } from '../../src/render/atomic.ts';
 import { fileIdentity } from '../../src/render/incremental.ts';
 import { surveySpare, tidySpare } from '../../src/render/spare.ts';
-import { surveySpareMeanwhile } from '../../src/render/spare-survey.ts';
+import { surveySpareInWorker } from '../../src/render/spare-survey.ts';
 import { ROOT, listFiles, snapshot } from './support.ts';
 
 let work: string;
@@ -56,8 +56,9 @@ describe('tidySpare', () => {
     const { spare, identities } = await published('tidy');
     // b is rendered anew this time; h is reused but not in the spare.
     const reused = [...'acdefgh'].map(page);
-    // Surveyed in a worker thread, as a build does, and the same as in this one.
-    const survey = await surveySpareMeanwhile(spare, ['pagefind']);
+    // Surveyed in a worker thread, as a build does (a worker that cannot load would cost a warm
+    // build the survey in its main thread, unseen), and the same as in this one.
+    const survey = await surveySpareInWorker(spare, ['pagefind']);
     expect(survey).toEqual(surveySpare(spare, new Set(['pagefind'])));
     expect(survey.map((f) => f.file).sort()).toEqual(['index.html', ...[...'abcdefg'].map(page), 'zapisy/gone/index.html'].sort());
     const tidied = tidySpare(spare, reused, identities, survey);
