@@ -6,6 +6,7 @@
 import type { ExtractedContent, ExtractedMinute } from '../extract/types.ts';
 import type { ParsedMinute } from '../parse/parse-minute.ts';
 import { htmlOf } from './html.ts';
+import { textOfHtml } from './text-of-html.ts';
 import type { RenderedText } from './types.ts';
 
 /** Extracted content with its nodes made into sanitized HTML; `text` stays extraction's plain text. */
@@ -43,18 +44,4 @@ function contentHtml({ markdown, text, nodes }: ExtractedContent): ContentHtml {
 /** What the model shows of a piece of content: extraction's plain text, or the HTML's when it has none. */
 export function renderedText(content: ContentHtml): RenderedText {
   return { markdown: content.markdown, text: content.text || textOfHtml(content.html), html: content.html };
-}
-
-/** Plain text for the whole body: the sanitized HTML without its tags, one line per block. */
-function textOfHtml(html: string): string {
-  return html
-    .replace(/<\/(p|li|h\d|tr|blockquote)>/g, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&(amp|lt|gt|quot);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[name] ?? '')
-    // Each line's whitespace collapsed and trimmed, empty lines dropped: over the whole text at
-    // once, as splitting into lines cost most of this function.
-    .replace(/[^\S\n]*\n\s*/g, '\n')
-    .replace(/[^\S\n]+/g, ' ')
-    .trim();
 }
