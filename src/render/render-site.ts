@@ -22,6 +22,7 @@ import { filesUnder, htmlFilesUnder, linkFiles } from './link-files.ts';
 import { minify } from './minify.ts';
 import { writeOpenData } from './open-data.ts';
 import { openDataPlaces, type OpenDataPlaces } from './open-data-splice.ts';
+import { makePageFolders } from './page-folders.ts';
 import { batchPages, countPages, pagedView, sharedPageData, type PagedView } from './paged-view.ts';
 import { normalizeBasePath, routes, siteUrl } from './urls.ts';
 import { tidySpare, type SpareFile } from './spare.ts';
@@ -205,6 +206,7 @@ async function renderChangedPages(model: ArchiveModel, dir: string, options: Pag
   });
   const toLink = await clearStaging(dir, plan.published, options, survey);
   const runs = batchPages(plan.pages, options.pagesPerRun ?? PAGES_PER_RUN);
+  const folders = makePageFolders(dir, plan.published);
   try {
     for (const [index, pages] of runs.entries()) {
       await runEleventy(view, pages, dir, basePath, templatesDir, { archivePages: index === 0 });
@@ -214,6 +216,7 @@ async function renderChangedPages(model: ArchiveModel, dir: string, options: Pag
       if (countPages(pages) >= COLLECT_AFTER_PAGES) collectLargeGarbage();
     }
   } finally {
+    await folders;
     // Eleventy's caches would keep the view, and the model with it, alive into the search index.
     await forgetCachedTemplates(templatesDir);
   }
