@@ -11,7 +11,7 @@
  * archive, the real minutes and the fixtures, and to each construct it takes or refuses.
  */
 import type { BlockContent, Heading, List, ListItem, PhrasingContent, Root, RootContent, Yaml } from 'mdast';
-import { TaskList, parser as commonMark } from '@lezer/markdown';
+import { TaskList, parser as commonMark, type InlineContext } from '@lezer/markdown';
 import type { SyntaxNode } from '@lezer/common';
 
 /**
@@ -21,7 +21,27 @@ import type { SyntaxNode } from '@lezer/common';
  * row, `~`, MAY_BE_LITERAL_LINK), and not escapes, entities or code spans, whose characters the
  * body may not hold (UNSUPPORTED_CHARACTERS).
  */
-const lezer = commonMark.configure([TaskList, { remove: ['Escape', 'Entity', 'InlineCode'] }]);
+const lezer = commonMark.configure([
+  TaskList,
+  { remove: ['Escape', 'Entity', 'InlineCode'], parseInline: [{ name: 'PlainRun', parse: plainRun, before: 'HTMLTag' }] },
+]);
+
+/**
+ * lezer asks every inline parser about every character; most characters are letters that none of
+ * them takes. A run of them is passed over in one step: lezer keeps no node for plain text, so the
+ * tree is the same (test/parse/fast-markdown.test.ts holds it to remark's).
+ */
+function plainRun(cx: InlineContext, next: number, start: number): number {
+  if (!isPlain(next)) return -1;
+  let end = start + 1;
+  while (end < cx.end && isPlain(cx.char(end))) end++;
+  return end;
+}
+
+/** Letters, digits and anything else no inline parser starts at: all of ASCII but letters and digits may start one. */
+function isPlain(code: number): boolean {
+  return code > 0x7f || (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+}
 
 /** Thrown inside the conversion when the text holds something only remark may parse. */
 class Unsupported extends Error {}
