@@ -70,49 +70,22 @@ function withoutTags(html: string): string | undefined {
 
 /**
  * Each run of whitespace one space, or one line break when it holds one; none at either end
- * (the replacements' `[^\S\n]*\n\s*`, `[^\S\n]+` and trim).
+ * (the replacements' `[^\S\n]*\n\s*`, `[^\S\n]+` and trim). Only runs that are not already a single
+ * space are visited: most runs are the one space between two words.
  */
 function collapseWhitespace(text: string): string {
-  let result = '';
-  let copied = 0;
-  let index = 0;
-  while (index < text.length) {
-    if (!isSpace(text.charCodeAt(index))) {
-      index++;
-      continue;
-    }
-    const start = index;
-    let newline = false;
-    while (index < text.length && isSpace(text.charCodeAt(index))) {
-      if (text.charCodeAt(index) === LINE_FEED) newline = true;
-      index++;
-    }
-    const atEdge = start === 0 || index === text.length;
-    const replacement = atEdge ? '' : newline ? '\n' : ' ';
-    // Most runs are the one space between two words: left where they stand.
-    if (index - start === 1 && text[start] === replacement) continue;
-    result += text.slice(copied, start) + replacement;
-    copied = index;
-  }
-  return result + text.slice(copied);
+  const collapsed = text.replace(IRREGULAR_WHITESPACE, (run: string, offset: number) => {
+    if (offset === 0 || offset + run.length === text.length) return '';
+    return run.includes('\n') ? '\n' : ' ';
+  });
+  // A single space at either end is not irregular, but trimmed too.
+  const from = collapsed.startsWith(' ') ? 1 : 0;
+  const to = collapsed.endsWith(' ') ? collapsed.length - 1 : collapsed.length;
+  return from === 0 && to === collapsed.length ? collapsed : collapsed.slice(from, Math.max(from, to));
 }
 
-/** JavaScript's `\s`: WhiteSpace and LineTerminator of ECMAScript, as trim() removes them too. */
-function isSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
+/** A run of whitespace holding anything but a space, or two or more spaces. */
+const IRREGULAR_WHITESPACE = /\s*[^\S ]\s*| {2,}/g;
 
 function isHexDigit(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x66);
@@ -124,4 +97,3 @@ const NUMBER_SIGN = 0x23;
 const LATIN_X = 0x78;
 const SEMICOLON = 0x3b;
 const SLASH = 0x2f;
-const LINE_FEED = 0x0a;
