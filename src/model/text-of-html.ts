@@ -6,7 +6,8 @@
  * test/model/text-of-html.test.ts holds the two to each other over random HTML.
  */
 
-const BLOCK_END = /^<\/(p|li|h\d|tr|blockquote)>$/;
+const BLOCK_ENDS = /<\/(p|li|h\d|tr|blockquote)>/g;
+const BLOCK_END = new RegExp(`^${BLOCK_ENDS.source}$`);
 const NAMED = /&(amp|lt|gt|quot);/g;
 const NAMED_CHARACTERS: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' };
 const named = (_: string, name: string) => NAMED_CHARACTERS[name] ?? '';
@@ -26,7 +27,7 @@ export function scannedText(html: string): string | undefined {
 /** The reading the scan stands for. */
 export function byReplacing(html: string): string {
   return html
-    .replace(/<\/(p|li|h\d|tr|blockquote)>/g, '\n')
+    .replace(BLOCK_ENDS, '\n')
     .replace(/<[^>]+>/g, '')
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(NAMED, named)

@@ -1,12 +1,6 @@
 /** Lowercase without diacritics: how Czech names are compared ("Naděje" = "nadeje"). */
 export function fold(text: string): string {
-  let folded = '';
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= FOLD_TABLE_SIZE) return foldAny(text);
-    folded += FOLD_TABLE[code];
-  }
-  return folded;
+  return foldedPrefix(text, Infinity);
 }
 
 /**
