@@ -2,8 +2,8 @@
 import { extractionContext } from '../extract/context.ts';
 import type { Registers } from '../registers/load-registers.ts';
 import type { ProjectPaths } from '../registers/project.ts';
-import type { AnalysisEnvironment, FileAnalysis } from './analyze-file.ts';
-import { runAnalysisTask, type AnalysisTask } from './analysis-task.ts';
+import type { AnalysisEnvironment } from './analyze-file.ts';
+import { runAnalysisTask, type AnalysisTask, type TaskResult } from './analysis-task.ts';
 import { FileCache } from './cache.ts';
 import { poolData, serveTasks } from './worker-pool.ts';
 
@@ -19,4 +19,4 @@ const { registers, paths, cache } = poolData<AnalysisWorkerData>();
 const environment: AnalysisEnvironment = { registers, paths, context: extractionContext(registers) };
 const fileCache = cache ? new FileCache(cache.dir, cache.salt) : undefined;
 
-serveTasks<AnalysisTask, FileAnalysis>((task) => runAnalysisTask(task, environment, fileCache));
+serveTasks<AnalysisTask, TaskResult>((task) => runAnalysisTask(task, environment, fileCache));

@@ -21,7 +21,7 @@ import { validateArchive, type CheckedMinute } from '../validate/validate-archiv
 import type { ValidatedMinute } from '../validate/validate-minute.ts';
 import type { AnalysisWorkerData } from './analysis-worker.ts';
 import type { AnalysisEnvironment, FileAnalysis, FileBody, FileInput, FileSummary } from './analyze-file.ts';
-import type { AnalysisTask } from './analysis-task.ts';
+import type { AnalysisTask, TaskResult } from './analysis-task.ts';
 import { FileCache, registerFiles, registersHash, toolVersion } from './cache.ts';
 import { storeAnalysis } from './store-analysis.ts';
 import { openJsonOf, openJsonOfTextEntry, parseTextEntry } from './text-entry.ts';
@@ -89,7 +89,7 @@ interface Entry {
   file: string;
   shown: string;
   exists?: boolean;
-  /** Read only when the archive index cannot vouch for the file. */
+  /** Read here only when the archive index knows the file but cannot vouch for it (else by the analysing thread, or later). */
   bytes?: Uint8Array;
   key?: string;
   /** The stat to remember in the archive index, when it can be trusted. */
@@ -111,7 +111,7 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
   let analysis: AnalysisInThisThread | undefined;
   const loadAnalysis = async () => (analysis ??= await analysisInThisThread(registers, paths));
   const inProcess = (input: FileInput): FileAnalysis => analysis!.analyze(input);
-  const taskInProcess = (task: AnalysisTask): FileAnalysis => analysis!.run(task, cache);
+  const taskInProcess = (task: AnalysisTask): TaskResult => analysis!.run(task, cache);
 
   const startedAt = Date.now();
   // The archive index: each minute's key and summary from the last run, in one file.
@@ -119,53 +119,63 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
   const index = indexFile?.read() ?? new Map<string, IndexedFile>();
   // Entries of the files as the last run found them stay; older ones may go.
   cache?.tidy(new Set(Array.from(index.values(), (known) => known.key)));
-  // Synchronous on purpose: for thousands of small files it is several times cheaper than the
-  // promise API, and nothing else runs yet.
-  const entries: Entry[] = [];
-  for (const file of targets) {
-    const entry: Entry = { file, shown: displayPath(paths.root, file) };
-    entries.push(entry);
-    let stats: Stats;
-    try {
-      stats = statSync(file);
-      const known = index.get(entry.shown);
-      if (unchangedByStat(known, stats)) {
-        entry.key = known!.key;
-        entry.summary = known!.summary;
-      } else {
-        entry.bytes = readFileSync(file);
-        if (cache) {
-          entry.key = cache.keyOf(entry.shown, entry.bytes);
-          entry.summary = known?.key === entry.key ? known.summary : cache.getSync<FileSummary>(entry.key, 's');
-        }
-      }
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      continue;
-    }
-    entry.exists = true;
-    entry.stat = trustedStat(stats, startedAt);
-    if (needBodies && entry.key && entry.summary?.minute) entry.body = cache!.getSync<FileBody>(entry.key, 'b');
-  }
-
-  const misses = entries.filter((e) => e.exists && (!e.summary || (needBodies && e.summary.minute && !e.body)));
-  // A cached minute's body may still be asked for and analysed again (analyzed below).
-  if (misses.length || !options.diagnosticsOnly) await loadAnalysis();
-  const threads = Math.min(options.threads ?? (misses.length >= MIN_FILES_FOR_WORKERS ? os.availableParallelism() : 1), misses.length);
+  const entries: Entry[] = targets.map((file) => ({ file, shown: displayPath(paths.root, file) }));
+  const threadsFor = (files: number) => Math.min(options.threads ?? (files >= MIN_FILES_FOR_WORKERS ? os.availableParallelism() : 1), files);
   const workerCache = cache && { dir: cache.dir, salt: cache.salt };
-  const pool = threads > 1 ? await analysisPool(threads - 1, { registers, paths, cache: workerCache }, taskInProcess) : undefined;
+  const startPool = (threads: number) => analysisPool(threads - 1, { registers, paths, cache: workerCache }, taskInProcess);
+  // Files the index does not know all need reading, most of them analysing: the workers start
+  // loading now, while this thread looks at the files (a cold check: every file).
+  const unknown = entries.filter((entry) => !index.has(entry.shown)).length;
+  let pool = threadsFor(unknown) > 1 ? await startPool(threadsFor(unknown)) : undefined;
   try {
+    // Synchronous on purpose: for thousands of small files it is several times cheaper than the
+    // promise API, and nothing else runs yet.
+    for (const entry of entries) {
+      let stats: Stats;
+      try {
+        stats = statSync(entry.file);
+        const known = index.get(entry.shown);
+        if (unchangedByStat(known, stats)) {
+          entry.key = known!.key;
+          entry.summary = known!.summary;
+        } else if (known) {
+          // An unknown file is read, keyed and looked up by the thread that analyses it (analysis-task.ts).
+          entry.bytes = readFileSync(entry.file);
+          if (cache) {
+            entry.key = cache.keyOf(entry.shown, entry.bytes);
+            entry.summary = known.key === entry.key ? known.summary : cache.getSync<FileSummary>(entry.key, 's');
+          }
+        }
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        continue;
+      }
+      entry.exists = true;
+      entry.stat = trustedStat(stats, startedAt);
+      if (needBodies && entry.key && entry.summary?.minute) entry.body = cache!.getSync<FileBody>(entry.key, 'b');
+    }
+
+    const misses = entries.filter((e) => e.exists && (!e.summary || (needBodies && e.summary.minute && !e.body)));
+    // A cached minute's body may still be asked for and analysed again (analyzed below).
+    if (misses.length || !options.diagnosticsOnly) await loadAnalysis();
+    if (!pool && threadsFor(misses.length) > 1) pool = await startPool(threadsFor(misses.length));
     // Files are taken in order and each result stored under its own entry: the order of the
     // diagnostics never depends on which thread finished first.
     await mapConcurrently(misses, pool ? IO_CONCURRENCY : 1, async (entry) => {
       // Whichever thread analyses the file writes its cache entries; a check takes back only the summary.
-      const task: AnalysisTask = { file: entry.file, shown: entry.shown, bytes: bytesOf(entry), key: entry.key, summaryOnly: options.diagnosticsOnly ?? false };
-      let result: FileAnalysis;
+      const { file, shown, bytes, key } = entry;
+      const task: AnalysisTask = { file, shown, bytes, key: bytes && key, summaryOnly: options.diagnosticsOnly ?? false, needBody: needBodies };
+      let result: TaskResult;
       try {
         result = pool ? await pool.run(task) : taskInProcess(task);
       } catch (error) {
         throw new Error(`${entry.shown}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       }
+      if (result.gone) {
+        entry.exists = false;
+        return;
+      }
+      entry.key = result.key;
       entry.summary = result.summary;
       // A check gets no body back: it is in the cache for the next build (at 10,000 minutes the
       // bodies were ~250 MB of a cold check's heap); a build gets no text that the cache holds.
@@ -238,7 +248,7 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
 
 interface AnalysisInThisThread {
   analyze: (input: FileInput) => FileAnalysis;
-  run: (task: AnalysisTask, cache: FileCache | undefined) => FileAnalysis;
+  run: (task: AnalysisTask, cache: FileCache | undefined) => TaskResult;
 }
 
 /** analyzeFile for this thread, loaded on first need with what it depends on (the parsers, rehype). */
@@ -283,8 +293,8 @@ async function saveIndex(indexFile: StatIndex<IndexedFile>, previous: Map<string
 async function analysisPool(
   workers: number,
   data: AnalysisWorkerData,
-  inThread: (task: AnalysisTask) => FileAnalysis,
-): Promise<WorkerPool<AnalysisTask, FileAnalysis>> {
+  inThread: (task: AnalysisTask) => TaskResult,
+): Promise<WorkerPool<AnalysisTask, TaskResult>> {
   const module = new URL('./analysis-worker.ts', import.meta.url);
   return new WorkerPool({ module: (await bundledWorker(module)) ?? module, workers, data, inThread });
 }
