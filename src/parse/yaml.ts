@@ -1,6 +1,8 @@
-import { isMap, parseDocument, type Document } from 'yaml';
+import { isMap, type Document } from 'yaml';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts';
 import { diagnose } from '../diagnostics/create.ts';
+import { fastYamlData } from './fast-yaml.ts';
+import { parseYamlDocument } from './yaml-document.ts';
 import { yamlErrorDiagnostic } from './yaml-errors.ts';
 
 /** Where a YAML document sits in its file, to turn node ranges into file positions. */
@@ -23,8 +25,9 @@ export interface ParsedYaml {
 }
 
 /**
- * Parses YAML keeping every node's range (the `yaml` package, not a plain JSON loader),
- * so validation can point at the exact value. `offset` places the text within its file.
+ * Parses YAML keeping every node's range, so validation can point at the exact value. `offset`
+ * places the text within its file. YAML in the usual forms is read without the document
+ * (fast-yaml.ts), which is then parsed only if a diagnostic needs a range.
  */
 export function parseYamlText(
   file: string,
@@ -33,7 +36,22 @@ export function parseYamlText(
   wholeSpan: Span,
   spanOf: (range: readonly [number, number]) => Span,
 ): ParsedYaml {
-  const document: Document.Parsed = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
+  const fast = fastYamlData(yamlText);
+  if (fast) {
+    let parsed: Document.Parsed | undefined;
+    const placement: YamlPlacement = {
+      file,
+      get document() {
+        return (parsed ??= parseYamlDocument(yamlText));
+      },
+      text: yamlText,
+      offset,
+      wholeSpan,
+      spanOf,
+    };
+    return { placement, data: fast, diagnostics: [] };
+  }
+  const document = parseYamlDocument(yamlText);
   const placement: YamlPlacement = { file, document, text: yamlText, offset, wholeSpan, spanOf };
   // One mistake can raise several YAML errors at the same place; a secretary needs to hear it once.
   const errors = document.errors.filter(

@@ -1,6 +1,7 @@
-import { parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import type { Span } from '../diagnostics/diagnostic.ts';
 import { createLocator, type Locator } from '../parse/locator.ts';
+import { parseYamlDocument } from '../parse/yaml-document.ts';
 import type { ParsedYaml, YamlPlacement } from '../parse/yaml.ts';
 import { normalizeText } from '../read/read-source.ts';
 import type { CheckedMinute } from '../validate/validate-archive.ts';
@@ -56,7 +57,7 @@ class SavedFile {
   }
 
   get document(): Document.Parsed {
-    return (this.#document ??= parseDocument(this.yamlText, { prettyErrors: false, uniqueKeys: true }));
+    return (this.#document ??= parseYamlDocument(this.yamlText));
   }
 
   get data(): Record<string, unknown> {

@@ -94,7 +94,9 @@ export function checkPrivacy(parsed: ParsedMinute, registers: Registers, allowed
   };
   visitNode(parsed.tree as Root);
 
-  if (frontmatter?.placement && frontmatter.data) {
+  // The YAML nodes (for the ranges) only when some text of the frontmatter holds something to report:
+  // the usual frontmatter is read without them (parse/fast-yaml.ts).
+  if (frontmatter?.placement && frontmatter.data && mayHoldPersonalData(frontmatter.data)) {
     const { placement } = frontmatter;
     visitYaml(placement.document, {
       Pair(_, pair) {
@@ -137,6 +139,17 @@ export function checkPrivacy(parsed: ParsedMinute, registers: Registers, allowed
     diagnostics.push(level ? withSeverity(diagnostic, level) : diagnostic);
   }
   return diagnostics;
+}
+
+/**
+ * Whether a text of the frontmatter's data may hold personal data: its keys too (a complex key's
+ * texts end up in its string), not what the acknowledgement list holds, as the walk over the nodes.
+ */
+function mayHoldPersonalData(value: unknown): boolean {
+  if (typeof value === 'string') return findPersonalData(value).length > 0;
+  if (Array.isArray(value)) return value.some(mayHoldPersonalData);
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.entries(value).some(([key, inner]) => mayHoldPersonalData(key) || (key !== ACKNOWLEDGEMENT_KEY && mayHoldPersonalData(inner)));
 }
 
 /**
