@@ -89,6 +89,19 @@ describe('archive index', () => {
     expect((await readdir(cacheDir)).filter((f) => !f.startsWith('index-')), 'nothing was analysed again').toEqual([]);
   });
 
+  it('takes a file it does not know from the cache, in a worker too, without analysing it again', async () => {
+    await rm(cacheDir, { recursive: true, force: true });
+    await analyzeArchive(root, undefined, { cacheDir, threads: 2 });
+    for (const name of await readdir(cacheDir)) if (name.startsWith('index-')) await rm(path.join(cacheDir, name));
+    const packs = await readdir(path.join(cacheDir, 'packs'));
+    const again = await analyzeArchive(root, undefined, { cacheDir, needBodies: true, threads: 2 });
+    const none = await analyzeArchive(root);
+    expect(again.diagnostics).toEqual(none.diagnostics);
+    expect(again.analyzed.map((a) => [a.extracted, a.body.html])).toEqual(none.analyzed.map((a) => [a.extracted, a.body.html]));
+    expect(await readdir(path.join(cacheDir, 'packs')), 'nothing was analysed again').toEqual(packs);
+    expect((await savedIndex()).size).toBe(files.length);
+  });
+
   it('gives the frontmatter of a cached minute, from its body, as a run without cache does', async () => {
     await rm(cacheDir, { recursive: true, force: true });
     await ageAll();
