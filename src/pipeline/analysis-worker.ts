@@ -18,5 +18,9 @@ const { registers, paths, cache } = poolData<AnalysisWorkerData>();
 // The matchers are classes, which do not cross threads: each worker builds its own from the registers.
 const environment: AnalysisEnvironment = { registers, paths, context: extractionContext(registers) };
 const fileCache = cache ? new FileCache(cache.dir, cache.salt) : undefined;
+fileCache?.startBatch();
 
-serveTasks<AnalysisTask, TaskResult>((task) => runAnalysisTask(task, environment, fileCache));
+serveTasks<AnalysisTask, TaskResult>(
+  (task) => runAnalysisTask(task, environment, fileCache),
+  () => fileCache?.endBatch(),
+);

@@ -161,6 +161,7 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
     if (!pool && threadsFor(misses.length) > 1) pool = await startPool(threadsFor(misses.length));
     // Files are taken in order and each result stored under its own entry: the order of the
     // diagnostics never depends on which thread finished first.
+    cache?.startBatch();
     await mapConcurrently(misses, pool ? IO_CONCURRENCY : 1, async (entry) => {
       // Whichever thread analyses the file writes its cache entries; a check takes back only the summary.
       const { file, shown, bytes, key } = entry;
@@ -183,6 +184,7 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
       entry.text = result.text;
     });
   } finally {
+    cache?.endBatch();
     await pool?.close();
   }
   // The workers' entries (a build reads their texts from the cache).

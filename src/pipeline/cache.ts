@@ -124,6 +124,16 @@ export class FileCache {
     return this.#packs.put(`${key}.${part}`, Buffer.from(text));
   }
 
+  /** Gathers the entries put from now on and writes them a batch at a time (PackStore.startBatch). */
+  startBatch(): void {
+    this.#packs.startBatch();
+  }
+
+  /** Writes the gathered entries; later ones are written as they are put. */
+  endBatch(): void {
+    this.#packs.endBatch();
+  }
+
   /** Sees the entries other threads wrote since this cache first looked one up (the analysis workers). */
   refresh(): void {
     this.#packs.refresh();

@@ -39,20 +39,47 @@ export class PackStore {
   /** How much of each .idx the catalogue holds, so a refresh reads only what was appended since. */
   readonly #indexRead = new Map<string, number>();
   #writer: { pack: string; index: string; size: number } | undefined;
+  /** Entries put and not yet written, while writes are batched. */
+  #batch: { records: Buffer[]; lines: string[]; bytes: number; names: Set<string> } | undefined;
 
   constructor(readonly dir: string) {}
 
-  /** Appends an entry; whether it was written (a cache that cannot be written only costs speed). */
+  /**
+   * Gathers the entries put from now on and writes them a batch at a time, until endBatch. A cold
+   * check of 10,000 minutes appended 30,000 entries one by one: opening, writing and closing the
+   * pack and its index for each was 0.6 s of each thread. Entries not yet written are lost if the
+   * thread ends without flush or endBatch, which only costs their analysis next time.
+   */
+  startBatch(): void {
+    this.#batch ??= { records: [], lines: [], bytes: 0, names: new Set() };
+  }
+
+  /** Writes the entries gathered so far and puts every later one right away. */
+  endBatch(): void {
+    this.flush();
+    this.#batch = undefined;
+  }
+
+  /** Appends an entry; whether it was taken (a cache that cannot be written only costs speed). */
   put(name: string, content: Buffer): boolean {
     try {
       this.#writer ??= this.#newWriter();
       const writer = this.#writer;
       const record = seal(content);
-      append(writer.pack, record);
       const location = { pack: writer.pack, offset: writer.size, length: record.length };
+      const line = `${name} ${location.offset} ${location.length}\n`;
+      if (this.#batch) {
+        this.#batch.records.push(record);
+        this.#batch.lines.push(line);
+        this.#batch.bytes += record.length;
+        this.#batch.names.add(name);
+      } else {
+        append(writer.pack, record);
+        append(writer.index, Buffer.from(line));
+      }
       writer.size += record.length;
-      append(writer.index, Buffer.from(`${name} ${location.offset} ${location.length}\n`));
       this.#catalogue?.set(name, location);
+      if (this.#batch && this.#batch.bytes >= BATCH_BYTES) this.flush();
       return true;
     } catch {
       this.#writer = undefined; // Its size is unknown now; the next entry starts a pack of its own.
@@ -60,8 +87,29 @@ export class PackStore {
     }
   }
 
+  /** Writes the entries of the batch so far: the records first, then their index lines. */
+  flush(): void {
+    const batch = this.#batch;
+    const writer = this.#writer;
+    if (!batch || !writer || batch.records.length === 0) return;
+    const records = Buffer.concat(batch.records);
+    const lines = Buffer.from(batch.lines.join(''));
+    batch.records = [];
+    batch.lines = [];
+    batch.bytes = 0;
+    batch.names.clear();
+    try {
+      append(writer.pack, records);
+      append(writer.index, lines);
+    } catch {
+      this.#writer = undefined; // As in put: the entries of this batch read as missing.
+    }
+  }
+
   /** The entry's content, or undefined when it is missing or does not match its seal. */
   get(name: string): Buffer | undefined {
+    // An entry of this thread's batch is written before it is read.
+    if (this.#batch?.names.has(name)) this.flush();
     const location = this.#load().get(name);
     const record = location && readRecord(location);
     return record && unsealedBytes(record);
@@ -98,6 +146,7 @@ export class PackStore {
       }),
     );
     // The live entries go to a pack of their own, and the next run's to another.
+    this.flush();
     this.#writer = undefined;
     for (const [name, location] of [...catalogue]) {
       if (!merged.has(location.pack)) continue;
@@ -106,6 +155,8 @@ export class PackStore {
       const content = record && unsealedBytes(record);
       if (content) this.put(name, content);
     }
+    // Written before the packs they came from are deleted.
+    this.flush();
     this.#writer = undefined;
     for (const pack of merged) {
       this.#indexRead.delete(indexOf(pack));
@@ -144,6 +195,9 @@ export class PackStore {
     return { pack: `${base}${PACK}`, index: `${base}${INDEX}`, size: 0 };
   }
 }
+
+/** Bytes of entries gathered before a batch is written. */
+const BATCH_BYTES = 2 ** 20;
 
 const PACK = '.pack';
 const INDEX = '.idx';

@@ -4,7 +4,8 @@
  * any order, each to its own promise. A task that throws rejects its promise with the error; a
  * worker that dies (an uncaught error, a crash, process.exit) rejects every task still
  * outstanding, and every later one, so a caller is told and never waits for an answer that
- * cannot come.
+ * cannot come. On close each live worker finishes what it keeps for later (its `onClose`) before
+ * it is terminated.
  */
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 
@@ -15,7 +16,12 @@ interface Task {
   reject: (error: Error) => void;
 }
 
-type Reply = { id: number; output: unknown } | { id: number; error: { message: string; stack: string | undefined } };
+type TaskReply = { id: number; output: unknown } | { id: number; error: { message: string; stack: string | undefined } };
+type Reply = TaskReply | typeof CLOSED;
+
+/** Sent to a worker when the pool closes; the worker answers with CLOSED once its onClose has run. */
+const CLOSE = { close: true } as const;
+const CLOSED = { closed: true } as const;
 
 interface Lane {
   tasks: Map<number, Task>;
@@ -47,7 +53,8 @@ export interface WorkerPoolOptions<Input, Output> {
 }
 
 export class WorkerPool<Input, Output> {
-  readonly #workers: Worker[] = [];
+  /** Each worker with what it says when it has closed or exited. */
+  readonly #workers: { worker: Worker; closed: Promise<void> }[] = [];
   readonly #lanes: Lane[] = [];
   readonly #queue: Task[] = [];
   #nextId = 0;
@@ -63,12 +70,15 @@ export class WorkerPool<Input, Output> {
         capacity: TASKS_PER_WORKER,
         start: (task) => worker.postMessage({ id: task.id, input: task.input }),
       };
-      worker.on('message', (reply: Reply) => this.#settle(lane, reply));
+      let settleClosed!: () => void;
+      const closed = new Promise<void>((resolve) => (settleClosed = resolve));
+      worker.on('message', (reply: Reply) => ('closed' in reply ? settleClosed() : this.#settle(lane, reply)));
       worker.on('error', (error) => this.#fail(error));
       worker.on('exit', (code) => {
+        settleClosed();
         if (!this.#closing) this.#fail(new Error(`Pracovní vlákno analýzy skončilo neočekávaně (kód ${code}).`));
       });
-      this.#workers.push(worker);
+      this.#workers.push({ worker, closed });
       this.#lanes.push(lane);
     }
     if (inThread) {
@@ -91,8 +101,18 @@ export class WorkerPool<Input, Output> {
   }
 
   async close(): Promise<void> {
+    if (this.#closing) return;
     this.#closing = true;
-    await Promise.all(this.#workers.map((worker) => worker.terminate()));
+    await Promise.all(
+      this.#workers.map(async ({ worker, closed }) => {
+        // After a failure nothing is kept: a healthy worker is not asked, a dead one could not answer.
+        if (!this.#failure) {
+          worker.postMessage(CLOSE);
+          await closed;
+        }
+        await worker.terminate();
+      }),
+    );
   }
 
   #dispatch(): void {
@@ -108,7 +128,7 @@ export class WorkerPool<Input, Output> {
     }
   }
 
-  #settle(lane: Lane, reply: Reply): void {
+  #settle(lane: Lane, reply: TaskReply): void {
     const task = lane.tasks.get(reply.id);
     if (!task) return;
     lane.tasks.delete(reply.id);
@@ -127,7 +147,7 @@ export class WorkerPool<Input, Output> {
   }
 }
 
-function answer<Input>(id: number, input: Input, handle: (input: Input) => unknown): Reply {
+function answer<Input>(id: number, input: Input, handle: (input: Input) => unknown): TaskReply {
   try {
     return { id, output: handle(input) };
   } catch (error) {
@@ -135,11 +155,19 @@ function answer<Input>(id: number, input: Input, handle: (input: Input) => unkno
   }
 }
 
-/** The worker's side: answers each task with `handle`'s result, or with the error it threw. */
-export function serveTasks<Input, Output>(handle: (input: Input) => Output): void {
+/**
+ * The worker's side: answers each task with `handle`'s result, or with the error it threw. When
+ * the pool closes, `onClose` runs (to write what the worker gathered) before the worker is terminated.
+ */
+export function serveTasks<Input, Output>(handle: (input: Input) => Output, onClose?: () => void): void {
   if (!parentPort) throw new Error('serveTasks runs in a worker thread only');
   const port = parentPort;
-  port.on('message', ({ id, input }: { id: number; input: Input }) => port.postMessage(answer(id, input, handle)));
+  port.on('message', (message: { id: number; input: Input } | typeof CLOSE) => {
+    if ('close' in message) {
+      onClose?.();
+      port.postMessage(CLOSED);
+    } else port.postMessage(answer(message.id, message.input, handle));
+  });
 }
 
 /** The data the pool gave this worker (WorkerPoolOptions.data). */

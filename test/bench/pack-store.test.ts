@@ -42,6 +42,27 @@ describe('pack store', () => {
     expect(reader.get('w.b')?.toString()).toBe('pozdě');
   });
 
+  it('writes a batch when it is full, when it ends, and before its own entry is read', () => {
+    const writer = new PackStore(dir);
+    writer.startBatch();
+    expect(writer.put('a.s', bytes('první'))).toBe(true);
+    expect(new PackStore(dir).get('a.s'), 'gathered, not written yet').toBeUndefined();
+    expect(writer.get('a.s')?.toString(), 'its writer reads it').toBe('první');
+    expect(new PackStore(dir).get('a.s')?.toString(), 'written for that').toBe('první');
+    writer.put('b.s', bytes('druhý'));
+    const big = Buffer.alloc(2 ** 20, 0x61);
+    writer.put('c.t', big);
+    expect(new PackStore(dir).get('c.t')?.equals(big), 'a megabyte gathered is written').toBe(true);
+    writer.put('d.s', bytes('čtvrtý'));
+    expect(new PackStore(dir).get('d.s')).toBeUndefined();
+    writer.endBatch();
+    const reader = new PackStore(dir);
+    expect(['a.s', 'b.s', 'd.s'].map((name) => reader.get(name)?.toString())).toEqual(['první', 'druhý', 'čtvrtý']);
+    writer.put('e.s', bytes('hned'));
+    expect(new PackStore(dir).get('e.s')?.toString(), 'after the batch, written as put').toBe('hned');
+    expect(packFiles()).toHaveLength(1);
+  });
+
   it('takes a damaged, cut-short or half-indexed entry for missing', () => {
     const writer = new PackStore(dir);
     writer.put('a.s', bytes('celý záznam'));

@@ -2,11 +2,15 @@
  * The worker pool reports every failure to the task's caller: a task that throws, a worker that
  * dies mid-task, a worker that cannot load. None of them leaves a promise waiting forever.
  */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WorkerPool } from '../../src/pipeline/worker-pool.ts';
 
 const ECHO = new URL('../fixtures/workers/echo-worker.ts', import.meta.url);
 const BROKEN = new URL('../fixtures/workers/broken-worker.ts', import.meta.url);
+const GATHERING = new URL('../fixtures/workers/gathering-worker.ts', import.meta.url);
 
 describe('worker pool', () => {
   it('answers each task with its own result, whatever thread finishes first', async () => {
@@ -16,6 +20,20 @@ describe('worker pool', () => {
       expect(await Promise.all(inputs.map((input) => pool.run(input)))).toEqual(inputs.map((input) => `→${input}`));
     } finally {
       await pool.close();
+    }
+  });
+
+  it('lets every worker finish what it kept for later before it is terminated', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kpss-pool-'));
+    try {
+      const file = path.join(dir, 'gathered.txt');
+      const pool = new WorkerPool<string, string>({ module: GATHERING, workers: 2, data: { file } });
+      const inputs = Array.from({ length: 12 }, (_, i) => `úkol ${i}`);
+      await Promise.all(inputs.map((input) => pool.run(input)));
+      await pool.close();
+      expect((await readFile(file, 'utf8')).split('\n').filter(Boolean).sort()).toEqual([...inputs].sort());
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 
