@@ -3,7 +3,7 @@
  * code, and what each reporter prints.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,8 +22,8 @@ interface Run {
 }
 
 /** Runs the bin; stdout is a pipe, not a TTY, and no colour is forced. Never a stack trace. */
-function minutes(args: string[], cwd = ROOT): Promise<Run> {
-  const env = { ...process.env };
+function minutes(args: string[], cwd = ROOT, extraEnv: Record<string, string> = {}): Promise<Run> {
+  const env = { ...process.env, ...extraEnv };
   for (const name of ['FORCE_COLOR', 'NO_COLOR', 'MINUTES_DEBUG']) delete env[name];
   return new Promise((resolve) => {
     execFile(process.execPath, [BIN, ...args], { cwd, env }, (error, stdout, stderr) => {
@@ -33,6 +33,24 @@ function minutes(args: string[], cwd = ROOT): Promise<Run> {
     });
   });
 }
+
+describe('minutes prepare', () => {
+  it('bundles the worker threads, and npm ci runs it', async () => {
+    const temp = await mkdtemp(path.join(os.tmpdir(), 'kpss-prepare-'));
+    try {
+      // The worker bundles go to the temp folder, here one of the test's own.
+      const run = await minutes(['prepare'], ROOT, { TMPDIR: temp });
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      expect(run.stdout).toContain('Nástroj je připraven');
+      const bundles = (await readdir(path.join(temp, 'kpss-minutes-workers'))).map((name) => name.replace(/-[0-9a-f]{20}\.mjs$/, ''));
+      expect(bundles.sort()).toEqual(['analysis-worker', 'spare-survey-worker']);
+    } finally {
+      await rm(temp, { recursive: true, force: true });
+    }
+    const manifest = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(manifest.scripts.prepare).toBe('node bin/minutes.js prepare');
+  });
+});
 
 describe('minutes validate', () => {
   it('exits 0 on the bundled archive', async () => {

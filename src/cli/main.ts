@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   build: async () => (await import('./build.ts')).runBuild,
   serve: async () => (await import('./serve.ts')).runServe,
   new: async () => (await import('./new.ts')).runNew,
+  prepare: async () => (await import('./prepare.ts')).runPrepare,
 };
 
 /** Entry of the `minutes` bin: returns the exit code (0 ok, 1 problems found, 2 wrong usage). */

@@ -32,6 +32,7 @@ Příkazy:
       --dry-run                      nic nezapíše, jen vypíše, co by zapsal, a zkontroluje to
       --force                        přepíše existující zápis
       --root <složka>                kořen archivu, jako u validate
+  prepare             sbalí nástroj pro rychlé spuštění (spouští ho npm ci; jinak se sbalí při prvním běhu)
 
 Návratový kód: 0 bez chyb (varování nevadí), 1 nalezeny chyby, 2 chybné použití.
 `;

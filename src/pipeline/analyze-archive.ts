@@ -297,6 +297,12 @@ async function analysisPool(
   data: AnalysisWorkerData,
   inThread: (task: AnalysisTask) => TaskResult,
 ): Promise<WorkerPool<AnalysisTask, TaskResult>> {
-  const module = new URL('./analysis-worker.ts', import.meta.url);
-  return new WorkerPool({ module: (await bundledWorker(module)) ?? module, workers, data, inThread });
+  return new WorkerPool({ module: (await analysisWorkerBundle()) ?? ANALYSIS_WORKER, workers, data, inThread });
+}
+
+const ANALYSIS_WORKER = new URL('./analysis-worker.ts', import.meta.url);
+
+/** The analysis worker bundled for this version of the tool, built on first need (or by `minutes prepare`). */
+export function analysisWorkerBundle(): Promise<URL | undefined> {
+  return bundledWorker(ANALYSIS_WORKER);
 }

@@ -26,9 +26,7 @@ export async function surveySpareMeanwhile(dir: string, reserved: readonly strin
 
 /** surveySpare(dir, reserved) made in a worker thread; rejects when no worker can run it. */
 export async function surveySpareInWorker(dir: string, reserved: readonly string[]): Promise<SpareFile[]> {
-  // The worker's bundle holds render code, which the analysis's tool version does not cover.
-  const version = createHash('sha256').update(`${toolVersion()}\0${codeHash(['render'])}`).digest('hex');
-  const module = await bundledWorker(new URL('./spare-survey-worker.ts', import.meta.url), version);
+  const module = await spareSurveyWorkerBundle();
   // Through tsx a worker would take ~2 s to load: longer than the survey in this thread.
   if (!module) throw new Error('The spare survey could not be bundled for a worker.');
   const pool = new WorkerPool<SurveyTask, SpareFile[]>({ module, workers: 1, data: undefined });
@@ -37,4 +35,11 @@ export async function surveySpareInWorker(dir: string, reserved: readonly string
   } finally {
     await pool.close();
   }
+}
+
+/** The spare survey's worker bundled for this version of the tool, built on first need (or by `minutes prepare`). */
+export function spareSurveyWorkerBundle(): Promise<URL | undefined> {
+  // The worker's bundle holds render code, which the analysis's tool version does not cover.
+  const version = createHash('sha256').update(`${toolVersion()}\0${codeHash(['render'])}`).digest('hex');
+  return bundledWorker(new URL('./spare-survey-worker.ts', import.meta.url), version);
 }
