@@ -29,6 +29,12 @@ function foldAny(text: string): string {
  */
 const FOLD_TABLE_SIZE = 0x250;
 const FOLD_TABLE: readonly string[] = Array.from({ length: FOLD_TABLE_SIZE }, (_, code) => foldAny(String.fromCharCode(code)));
+const FOLD_CODES: readonly number[] = FOLD_TABLE.map((folded) => (folded.length === 1 ? folded.charCodeAt(0) : -1));
+
+/** The code of the one character `code` folds to, or -1 when fold must see its neighbours (beyond U+0250). */
+export function foldedCode(code: number): number {
+  return code < FOLD_TABLE_SIZE ? FOLD_CODES[code]! : -1;
+}
 
 /** Czech collation for everything a person sees sorted ("Č" after "C", "Ch" after "H"). */
 export const czechCollator = new Intl.Collator('cs', { sensitivity: 'base' });

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NameMatcher } from '../../src/extract/name-matcher.ts';
+import { NameMatcher, type NameMatch } from '../../src/extract/name-matcher.ts';
+import { words } from '../../src/extract/words.ts';
 import { looksLikeOrganizationHead } from '../../src/extract/organization-head.ts';
 
 const matcher = new NameMatcher([
@@ -59,6 +61,43 @@ describe('recognising organizations in Czech text', () => {
 
   it('does not join a name across a sentence break', () => {
     expect(ids('Jdeme na most. K naději máme daleko.')).toEqual([]);
+  });
+});
+
+/**
+ * findAll as it was written first: every word of the text made, and a name tried at each word
+ * (matchAtStart on the rest of the text), skipping the words of a match.
+ */
+function everyWordTried(text: string): NameMatch[] {
+  const textWords = words(text);
+  const found: NameMatch[] = [];
+  for (let i = 0; i < textWords.length; i++) {
+    const at = textWords[i]!.start;
+    const match = matcher.matchAtStart(text.slice(at));
+    if (!match) continue;
+    found.push({ ...match, start: match.start + at, end: match.end + at });
+    while (i + 1 < textWords.length && textWords[i + 1]!.start < match.end + at) i++;
+  }
+  return found;
+}
+
+describe('findAll over any text', () => {
+  // Names and their inflections, words that start like them ("pro", "města", "Nadace"), joiners,
+  // punctuation that breaks a name, letters beyond Latin and an astral one.
+  const PIECES = [
+    'Naděje', 'naděje', 'Naději', 'Nadace', 'Návratu', 'návrat', 'Most', 'mostu', 'k', 'K', 'naději', 'Romodromu', 'ROMODROM',
+    'Krajský', 'krajského', 'úřad', 'Libereckého', 'kraje', 'KÚ', 'ku', 'KÚLK', 'OSPODem', 'ospod', 'Orgán', 'sociálně-právní',
+    'ochrany', 'dětí', 'Člověk', 'v', 'tísni', 'ČvT', 'cvt', 'pro', 'města', 'o.p.s.', 'z.', 's.', '.', ',', ';', ':', '!', '-',
+    "'", '’', '„', '“', 'ж', '𝒜', '\u0301', '2025',
+    'Most k naději', 'Mostu k Naději', 'Krajský úřad Libereckého kraje', 'Člověk v tísni', 'Orgán sociálně-právní ochrany dětí',
+  ];
+  const text = fc.array(fc.tuple(fc.constantFrom(...PIECES), fc.constantFrom(' ', ' ', ' ', '', '\n', '. ')), { maxLength: 14 })
+    .map((parts) => parts.map(([piece, gap]) => piece + gap).join(''));
+
+  it('finds what trying a name at every word finds', () => {
+    fc.assert(fc.property(text, (value) => {
+      expect(matcher.findAll(value)).toEqual(everyWordTried(value));
+    }), { numRuns: 4000 });
   });
 });
 
