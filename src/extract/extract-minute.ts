@@ -28,7 +28,7 @@ export function extractMinute(
   const file = source.path;
   const { date, group, next_meetings } = minute.frontmatter;
   const updates = extractUpdates(tree, source.text, file, context.organizations, context.organizationNames, context.groups);
-  const mentions = extractMentions(tree, context.organizations, updates.updateBlocks);
+  const mentions = extractMentions(tree, context.organizations, updates.updateBlocks, { text: source.text, locator: minute.parsed.locator });
   const blocks = blocksOf(tree);
   const tasks = extractTasks(blocks.listItems, file, date);
   const decisions = extractDecisions(tree, source.text);

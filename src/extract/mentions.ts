@@ -1,4 +1,6 @@
 import type { Nodes, Root, Text } from 'mdast';
+import type { Locator } from '../parse/locator.ts';
+import { mapRange } from '../parse/value-range.ts';
 import type { NameMatcher } from './name-matcher.ts';
 import type { ExtractedMention } from './types.ts';
 
@@ -10,6 +12,8 @@ export function extractMentions(
   tree: Root,
   matcher: NameMatcher,
   updateBlocks: ReadonlyMap<Nodes, string>,
+  /** The file's text and its locator: a mention is placed in the source, whose lines a text node may have shortened. */
+  source: { text: string; locator: Locator },
 ): ExtractedMention[] {
   const mentions: ExtractedMention[] = [];
   // `owner`: the organization of the innermost update the walk is in. Inside its own update an
@@ -22,17 +26,17 @@ export function extractMentions(
     }
   };
   const mentionsIn = (node: Text, owner: string | undefined): void => {
-    const start = node.position?.start;
-    if (!start || start.offset === undefined) return;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
     for (const match of matcher.findAll(node.value)) {
       if (match.id === owner) continue;
-      const point = pointAfter(start, node.value, match.start);
-      const end = pointAfter(start, node.value, match.end);
+      const span = source.locator.spanOf(mapRange(node.value, source.text, start, end, match.start, match.end));
       mentions.push({
         organization: match.id,
         written: match.written,
         context: sentenceAround(node.value, match.start, match.end),
-        position: { line: point.line, column: point.column, endLine: end.line, endColumn: end.column },
+        position: { line: span.start.line, column: span.start.column, endLine: span.end.line, endColumn: span.end.column },
       });
     }
   };
@@ -40,19 +44,19 @@ export function extractMentions(
   return mentions;
 }
 
-function pointAfter(start: { line: number; column: number }, value: string, index: number) {
-  const before = value.slice(0, index);
-  const lines = before.split('\n');
-  return lines.length === 1
-    ? { line: start.line, column: start.column + index }
-    : { line: start.line + lines.length - 1, column: lines.at(-1)!.length + 1 };
-}
+const SENTENCE_END = /[.!?](\s|$)/g;
 
 function sentenceAround(text: string, start: number, end: number): string {
   // A backward scan: a search for /[^.!?]*$/ tries every start, quadratic in a long paragraph.
   let sentenceStart = start;
-  while (sentenceStart > 0 && !'.!?'.includes(text[sentenceStart - 1]!)) sentenceStart--;
-  const afterMatch = /[.!?](\s|$)/.exec(text.slice(end));
-  const sentenceEnd = afterMatch ? end + afterMatch.index + 1 : text.length;
+  while (sentenceStart > 0 && !isSentenceEnd(text.charCodeAt(sentenceStart - 1))) sentenceStart--;
+  SENTENCE_END.lastIndex = end;
+  const afterMatch = SENTENCE_END.exec(text);
+  const sentenceEnd = afterMatch ? afterMatch.index + 1 : text.length;
   return text.slice(sentenceStart, sentenceEnd).replace(/\s+/g, ' ').trim();
+}
+
+/** `.`, `!` or `?`. */
+function isSentenceEnd(code: number): boolean {
+  return code === 0x2e || code === 0x21 || code === 0x3f;
 }

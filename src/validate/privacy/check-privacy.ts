@@ -4,6 +4,7 @@ import { visit } from 'unist-util-visit';
 import type { Diagnostic, Severity } from '../../diagnostics/diagnostic.ts';
 import { diagnose, withSeverity } from '../../diagnostics/create.ts';
 import type { ParsedMinute } from '../../parse/parse-minute.ts';
+import { mapRange } from '../../parse/value-range.ts';
 import type { Registers } from '../../registers/load-registers.ts';
 import type { RuleId } from '../../rules/catalog.ts';
 import { findPersonalData, normalizePersonalData, type Found, type PersonalDataKind } from './detect.ts';
@@ -188,40 +189,6 @@ function safeDecode(url: string): string {
   } catch {
     return url;
   }
-}
-
-/**
- * Where [valueStart, valueEnd) of a node's value lies in the file. The value differs from the source
- * where Markdown or YAML took something out (an escape, an entity, a block quote's `>`, quotes), so
- * the value's characters are aligned with the source's, in order; what cannot be aligned falls back
- * to the node's own range.
- */
-export function mapRange(
-  value: string,
-  source: string,
-  sourceStart: number,
-  sourceEnd: number,
-  valueStart: number,
-  valueEnd: number,
-): [number, number] {
-  const slice = source.slice(sourceStart, sourceEnd);
-  const direct = slice.indexOf(value.slice(valueStart, valueEnd));
-  if (slice === value) return [sourceStart + valueStart, sourceStart + valueEnd];
-  const map: number[] = [];
-  let j = 0;
-  for (let i = 0; i < value.length; i++) {
-    let k = j;
-    while (k < slice.length && slice[k] !== value[i]) k++;
-    if (k < slice.length) {
-      map[i] = k;
-      j = k + 1;
-    } else map[i] = Math.max(j - 1, 0);
-  }
-  const from = map[valueStart];
-  const lastChar = map[valueEnd - 1];
-  if (from !== undefined && lastChar !== undefined && lastChar >= from) return [sourceStart + from, sourceStart + lastChar + 1];
-  if (direct >= 0) return [sourceStart + direct, sourceStart + direct + (valueEnd - valueStart)];
-  return [sourceStart, sourceEnd];
 }
 
 /** A birth number is not repeated in full in a report (CI logs are public too): 850101/1234 → 850101/****. */
