@@ -85,8 +85,8 @@ function collapseWhitespace(text: string): string {
   return from === 0 && to === collapsed.length ? collapsed : collapsed.slice(from, Math.max(from, to));
 }
 
-/** A run of whitespace holding anything but a space, or two or more spaces. */
-const IRREGULAR_WHITESPACE = /\s*[^\S ]\s*| {2,}/g;
+/** A run of two or more whitespace characters, or one that is not a space: each tried at a space without backtracking. */
+const IRREGULAR_WHITESPACE = /\s{2,}|[^\S ]/g;
 
 function isHexDigit(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x66);
