@@ -3,16 +3,14 @@
  * it takes: random documents with every construct of a minute in its awkward forms, a generated
  * archive with the content extraction cuts out of it, the real minutes and the fixtures.
  */
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Nodes, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateArchive } from '../../src/bench/generate.ts';
+import { describe, expect, it } from 'vitest';
 import { extractionContext } from '../../src/extract/context.ts';
 import { extractMinute } from '../../src/extract/extract-minute.ts';
 import { fastHtmlOf } from '../../src/model/fast-html.ts';
@@ -21,6 +19,7 @@ import { parseMinute } from '../../src/parse/parse-minute.ts';
 import { loadRegisters } from '../../src/registers/load-registers.ts';
 import { projectPaths } from '../../src/registers/project.ts';
 import { validateMinute } from '../../src/validate/validate-minute.ts';
+import { generatedArchiveForTests, markdownFilesUnder } from '../helpers/generated-archive.ts';
 import { markdownSamples } from '../parse/markdown-samples.ts';
 
 const remark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
@@ -58,11 +57,6 @@ function expectPipelinesHtml(lists: readonly RootContent[][]): number {
   return taken;
 }
 
-async function markdownFilesUnder(dir: string): Promise<string[]> {
-  const files = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.md'));
-  return Promise.all(files.map((file) => readFile(path.join(dir, file), 'utf8')));
-}
-
 describe('directly written HTML', () => {
   it.each([1, 2, 3])('is the pipeline’s for every node list of random documents it takes (seed %i)', (seed) => {
     const lists = markdownSamples(300, seed).flatMap((text) => nodeListsOf(remark.parse(text).children));
@@ -77,15 +71,10 @@ describe('directly written HTML', () => {
   });
 
   describe('on a generated archive', () => {
-    let root: string;
-    beforeAll(async () => {
-      root = await mkdtemp(path.join(os.tmpdir(), 'kpss-fast-html-'));
-      await generateArchive({ root, minutes: 200, seed: 11, repoRoot: REPO });
-    }, 60_000);
-    afterAll(() => rm(root, { recursive: true, force: true }));
+    const generated = generatedArchiveForTests({ minutes: 200, seed: 11 });
 
     it('takes every body and every extracted content, as the pipeline writes them', async () => {
-      const paths = projectPaths(root);
+      const paths = projectPaths(generated());
       const registers = await loadRegisters(paths);
       const context = extractionContext(registers);
       const files = (await readdir(paths.minutes, { recursive: true })).filter((file) => file.endsWith('.md'));

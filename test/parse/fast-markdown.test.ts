@@ -3,16 +3,14 @@
  * minutes and every fixture, each tree it gives must equal remark's (plain remark-gfm, positions
  * included), and it must take the minutes it is there for.
  */
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateArchive } from '../../src/bench/generate.ts';
+import { describe, expect, it } from 'vitest';
 import { parseFastMarkdown } from '../../src/parse/fast-markdown.ts';
+import { generatedArchiveForTests, markdownFilesUnder } from '../helpers/generated-archive.ts';
 import { markdownSamples } from './markdown-samples.ts';
 
 const remark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
@@ -31,11 +29,6 @@ function expectRemarksTrees(documents: readonly string[]): { taken: number } {
   return { taken };
 }
 
-async function markdownFilesUnder(dir: string): Promise<string[]> {
-  const files = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.md'));
-  return Promise.all(files.map((file) => readFile(path.join(dir, file), 'utf8')));
-}
-
 describe('fast Markdown parse', () => {
   it.each([1, 2, 3])('gives remark’s tree for every random document it takes (seed %i)', (seed) => {
     const { taken } = expectRemarksTrees(markdownSamples(4000, seed));
@@ -43,15 +36,10 @@ describe('fast Markdown parse', () => {
   });
 
   describe('on a generated archive', () => {
-    let root: string;
-    beforeAll(async () => {
-      root = await mkdtemp(path.join(os.tmpdir(), 'kpss-fast-parse-'));
-      await generateArchive({ root, minutes: 300, seed: 7, repoRoot: REPO });
-    }, 60_000);
-    afterAll(() => rm(root, { recursive: true, force: true }));
+    const root = generatedArchiveForTests({ minutes: 300, seed: 7 });
 
     it('takes every minute and gives remark’s tree', async () => {
-      const minutes = await markdownFilesUnder(path.join(root, 'minutes'));
+      const minutes = await markdownFilesUnder(path.join(root(), 'minutes'));
       expect(minutes.length).toBe(300);
       expect(expectRemarksTrees(minutes).taken).toBe(300);
     });

@@ -5,15 +5,13 @@
  * and every fixture, each data it gives must equal `parseDocument(text).toJS()` of a document
  * without errors, and it must take the minutes it is there for.
  */
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateArchive } from '../../src/bench/generate.ts';
+import { describe, expect, it } from 'vitest';
 import { fastYamlData } from '../../src/parse/fast-yaml.ts';
 import { parseYamlDocument } from '../../src/parse/yaml-document.ts';
 import { parseYamlText } from '../../src/parse/yaml.ts';
+import { generatedArchiveForTests, markdownFilesUnder } from '../helpers/generated-archive.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 
@@ -33,8 +31,7 @@ function expectPackagesData(texts: readonly string[]): { taken: number } {
 const FRONTMATTER = /^---\n([\s\S]*?)\n---/;
 
 async function frontmattersUnder(dir: string): Promise<string[]> {
-  const files = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.md'));
-  const texts = await Promise.all(files.map((file) => readFile(path.join(dir, file), 'utf8')));
+  const texts = await markdownFilesUnder(dir);
   return texts.flatMap((text) => FRONTMATTER.exec(text.replace(/\r\n/g, '\n'))?.[1] ?? []);
 }
 
@@ -99,15 +96,10 @@ describe('fast YAML read', () => {
   });
 
   describe('on a generated archive', () => {
-    let root: string;
-    beforeAll(async () => {
-      root = await mkdtemp(path.join(os.tmpdir(), 'kpss-fast-yaml-'));
-      await generateArchive({ root, minutes: 200, seed: 11, repoRoot: REPO });
-    }, 60_000);
-    afterAll(() => rm(root, { recursive: true, force: true }));
+    const root = generatedArchiveForTests({ minutes: 200, seed: 11 });
 
     it('takes every minute’s frontmatter and gives the package’s data', async () => {
-      const texts = await frontmattersUnder(path.join(root, 'minutes'));
+      const texts = await frontmattersUnder(path.join(root(), 'minutes'));
       expect(texts.length).toBe(200);
       expect(expectPackagesData(texts).taken).toBe(200);
     });
