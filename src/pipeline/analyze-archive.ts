@@ -165,7 +165,7 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
     await mapConcurrently(misses, pool ? IO_CONCURRENCY : 1, async (entry) => {
       // Whichever thread analyses the file writes its cache entries; a check takes back only the summary.
       const { file, shown, bytes, key } = entry;
-      const task: AnalysisTask = { file, shown, bytes, key: bytes && key, summaryOnly: options.diagnosticsOnly ?? false, needBody: needBodies };
+      const task: AnalysisTask = { file, shown, bytes, key: bytes ? key : undefined, summaryOnly: options.diagnosticsOnly ?? false, needBody: needBodies };
       let result: TaskResult;
       try {
         result = pool ? await pool.run(task) : taskInProcess(task);

@@ -82,7 +82,7 @@ export class PackStore {
       if (this.#batch && this.#batch.bytes >= BATCH_BYTES) this.flush();
       return true;
     } catch {
-      this.#writer = undefined; // Its size is unknown now; the next entry starts a pack of its own.
+      this.#abandonWriter();
       return false;
     }
   }
@@ -94,16 +94,30 @@ export class PackStore {
     if (!batch || !writer || batch.records.length === 0) return;
     const records = Buffer.concat(batch.records);
     const lines = Buffer.from(batch.lines.join(''));
-    batch.records = [];
-    batch.lines = [];
-    batch.bytes = 0;
-    batch.names.clear();
+    this.#emptyBatch();
     try {
       append(writer.pack, records);
       append(writer.index, lines);
     } catch {
-      this.#writer = undefined; // As in put: the entries of this batch read as missing.
+      this.#abandonWriter();
     }
+  }
+
+  /**
+   * After a failed write the pack's size is unknown: the next entry starts a pack of its own, and the
+   * entries gathered for this one are dropped (they read as missing and are made again next time).
+   */
+  #abandonWriter(): void {
+    this.#writer = undefined;
+    this.#emptyBatch();
+  }
+
+  #emptyBatch(): void {
+    if (!this.#batch) return;
+    this.#batch.records = [];
+    this.#batch.lines = [];
+    this.#batch.bytes = 0;
+    this.#batch.names.clear();
   }
 
   /** The entry's content, or undefined when it is missing or does not match its seal. */
