@@ -59,7 +59,8 @@ export class WorkerPool<Input, Output> {
   readonly #queue: Task[] = [];
   #nextId = 0;
   #failure: Error | undefined;
-  #closing = false;
+  /** Set when the pool closes; a worker that exits after that was terminated, not lost. */
+  #closed: Promise<void> | undefined;
 
   constructor({ module, workers, data, inThread }: WorkerPoolOptions<Input, Output>) {
     const typescript = module.pathname.endsWith('.ts');
@@ -76,7 +77,7 @@ export class WorkerPool<Input, Output> {
       worker.on('error', (error) => this.#fail(error));
       worker.on('exit', (code) => {
         settleClosed();
-        if (!this.#closing) this.#fail(new Error(`Pracovní vlákno analýzy skončilo neočekávaně (kód ${code}).`));
+        if (!this.#closed) this.#fail(new Error(`Pracovní vlákno analýzy skončilo neočekávaně (kód ${code}).`));
       });
       this.#workers.push({ worker, closed });
       this.#lanes.push(lane);
@@ -100,9 +101,12 @@ export class WorkerPool<Input, Output> {
     });
   }
 
-  async close(): Promise<void> {
-    if (this.#closing) return;
-    this.#closing = true;
+  /** Closes the pool once; every call waits for the same closing (a failure starts it early). */
+  close(): Promise<void> {
+    return (this.#closed ??= this.#closeWorkers());
+  }
+
+  async #closeWorkers(): Promise<void> {
     await Promise.all(
       this.#workers.map(async ({ worker, closed }) => {
         // After a failure nothing is kept: a healthy worker is not asked, a dead one could not answer.
