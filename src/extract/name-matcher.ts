@@ -99,7 +99,10 @@ export class NameMatcher {
     return found;
   }
 
-  /** #matchAt for the word at text[start, end), whose following words are made only when a name's first word matches it. */
+  /**
+   * #matchAt for the word at text[start, end): its following words are made only when the first
+   * word of a name matches it.
+   */
   #matchFrom(text: string, start: number, end: number): NameMatch | undefined {
     const first = text.slice(start, end);
     let window: Word[] | undefined;
@@ -154,12 +157,12 @@ function stripMarks(text: string): string {
 
 /**
  * firstTokenKey of text[start, end) as a number, ten bits a character, each character through
- * `fold`; -1 when a character does not fold on its own or does not fit ten bits.
+ * `foldCode`; -1 when a character does not fold on its own or does not fit ten bits.
  */
-function keyCode(text: string, start: number, end: number, fold: (code: number) => number): number {
+function keyCode(text: string, start: number, end: number, foldCode: (code: number) => number): number {
   let code = 0;
   for (let i = 0; i < KEY_LENGTH && start + i < end; i++) {
-    const folded = fold(text.charCodeAt(start + i));
+    const folded = foldCode(text.charCodeAt(start + i));
     if (folded < 0 || folded >= 1024) return -1;
     code |= folded << (10 * i);
   }

@@ -7,11 +7,10 @@ export interface Word {
 
 /**
  * The words of a text, or its first `limit` words (from offset `from`, a word's start or a place
- * between words): letters and digits, with inner dots, hyphens and
- * apostrophes kept ("D.R.A.K.", "k-centra", "R-R"), as /[\p{L}\p{N}]+(?:[.\-'’][\p{L}\p{N}]+)*\.?/u
- * reads them. A scan rather than that regex: the name matcher splits every text of every minute,
- * and matchAll with its match objects was ~7 % of the analysis (test/extract/words.test.ts holds the
- * scan to the regex).
+ * between words): letters and digits, with inner dots, hyphens and apostrophes kept ("D.R.A.K.",
+ * "k-centra", "R-R"), as /[\p{L}\p{N}]+(?:[.\-'’][\p{L}\p{N}]+)*\.?/u reads them. A scan rather than
+ * that regex: the name matcher splits every text of every minute, and matchAll with its match
+ * objects was ~7 % of the analysis (test/extract/words.test.ts holds the scan to the regex).
  */
 export function words(text: string, limit = Infinity, from = 0): Word[] {
   const found: Word[] = [];

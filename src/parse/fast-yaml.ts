@@ -2,17 +2,18 @@
  * The data of the YAML a frontmatter is usually written in, read without the `yaml` package: keys
  * with a text on one line, and lists of texts or of small records (`- name: …` / `organization: …`).
  * The `yaml` package builds a document with every node's range (for pointing at a value in a
- * diagnostic), a fifth of a minute's analysis; when a frontmatter is fine, nothing ever asks
- * for a range. Anything outside those forms — a value that would be a number, a date-like key,
- * a flow list, an anchor, a block scalar, a text over several lines, an escape in quotes, a tab,
- * a repeated key — makes it give up, and the `yaml` package reads the text as before: the data
- * is either the package's or none. test/parse/fast-yaml.test.ts holds it to the package's
- * `toJS()` over random frontmatters, the generated archive, the real minutes and the fixtures.
+ * diagnostic), a fifth of a minute's analysis; when a frontmatter is fine, nothing ever asks for
+ * a range. Anything outside those forms — a value that would be a number, a key that is not a
+ * plain name, a flow list, an anchor, a block scalar, a text over several lines, an escape in
+ * quotes, a tab, a repeated key — makes it give up, and the `yaml` package reads the text as
+ * before: the data is either the package's or none. test/parse/fast-yaml.test.ts holds it to the
+ * package's `toJS()` over random frontmatters, the generated archive, the real minutes and the
+ * fixtures.
  */
 
 type Scalar = string;
-type Record_ = Record<string, Scalar>;
-type Value = Scalar | (Scalar | Record_)[];
+type SmallRecord = Record<string, Scalar>;
+type Value = Scalar | (Scalar | SmallRecord)[];
 
 /** What `parseDocument(text).toJS()` gives for a document without errors, or undefined when the package must read it. */
 export function fastYamlData(text: string): Record<string, Value> | undefined {
@@ -112,12 +113,12 @@ function quoted(rest: string, quote: number): Scalar | undefined {
 }
 
 /** The block list starting at `lines[start]` (items `- …` at one indentation), or undefined. */
-function blockList(lines: readonly string[], start: number): { items: (Scalar | Record_)[]; next: number } | undefined {
+function blockList(lines: readonly string[], start: number): { items: (Scalar | SmallRecord)[]; next: number } | undefined {
   let i = start;
   while (i < lines.length && isBlankOrComment(lines[i]!)) i++;
   if (i >= lines.length) return undefined;
   const indent = indentOf(lines[i]!);
-  const items: (Scalar | Record_)[] = [];
+  const items: (Scalar | SmallRecord)[] = [];
   while (i < lines.length) {
     const line = lines[i]!;
     if (isBlankOrComment(line)) {
@@ -148,8 +149,8 @@ function blockList(lines: readonly string[], start: number): { items: (Scalar | 
 }
 
 /** A list item that is a record of texts: its first key on the `- ` line, the rest below it. */
-function recordItem(lines: readonly string[], start: number, indent: number, first: { key: string; rest: string }): { value: Record_; next: number } | undefined {
-  const value: Record_ = {};
+function recordItem(lines: readonly string[], start: number, indent: number, first: { key: string; rest: string }): { value: SmallRecord; next: number } | undefined {
+  const value: SmallRecord = {};
   let entry: { key: string; rest: string } | undefined = first;
   let i = start;
   for (;;) {
