@@ -81,6 +81,27 @@ describe('the built site of the real archive', () => {
     expect(html).toContain('data-pagefind-filter="rok:2021"');
   });
 
+  it('gives every paginated page its title and description, the site’s name after it', async () => {
+    const site = 'Archiv zápisů KPSS Liberec';
+    const siteDescription = '<meta name="description" content="Zápisy z jednání pracovních skupin komunitního plánování sociálních služeb regionu Liberec.">';
+    const heads = {
+      'zapisy/2021-10-25-cizinci/index.html': [
+        `<title>Zápis z jednání 25.\u00a0října 2021 – PS cizinci a sociální vyloučení – ${site}</title>`,
+        '<meta name="description" content="Asistenti prevence kriminality, Náhradní doklady, Informace od jednotlivých organizací">',
+      ],
+      'organizace/navrat/index.html': [`<title>Návrat, o.p.s. – ${site}</title>`, siteDescription],
+      'skupiny/cizinci/index.html': [`<title>Pracovní skupina pro cizince, národnostní menšiny a osoby ohrožené sociálním vyloučením – ${site}</title>`, siteDescription],
+      'roky/2021/index.html': [`<title>Rok 2021 – ${site}</title>`, siteDescription],
+    };
+    for (const [file, lines] of Object.entries(heads)) {
+      const html = await read(file);
+      for (const line of lines) expect(html, file).toContain(line);
+      // The page's main part stands in <main> as its own lines, the end tag on a line of its own.
+      expect(html, file).toMatch(/<main id="obsah" class="wrap" tabindex="-1">\n<[a-z]/);
+      expect(html, file).toMatch(/\n\n?<\/main>\n<footer/);
+    }
+  });
+
   it('links attendees to their organization where the minute names it', async () => {
     const withOrg = model.meetings.flatMap((m) => m.attendees.filter((p) => p.organization).map((p) => ({ meeting: m, person: p })));
     for (const { meeting, person } of withOrg) {
