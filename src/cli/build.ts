@@ -22,6 +22,13 @@ export interface BuildSiteOptions {
   cacheDir?: string;
   /** Most meeting pages per search shard (tests and the benchmark; default search/shards.ts). */
   searchShardPages?: number;
+  /** Paged pages per Eleventy run (tests; default render/render-site.ts). */
+  pagesPerRun?: number;
+  /**
+   * Pages of one Eleventy run from which on the search index begins while the rest renders (tests;
+   * default search/index-thread.ts; Infinity: never).
+   */
+  earlyIndexPages?: number;
 }
 
 export type BuildSiteResult =
@@ -35,6 +42,8 @@ export type BuildSiteResult =
       basePath: string;
       pages: number;
       indexedPages: number | undefined;
+      /** Search shards indexed while the site was still rendering. */
+      earlyShards: number;
       timings: BuildTimings;
     };
 
@@ -69,7 +78,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const cacheDir = options.cacheDir === undefined ? undefined : path.resolve(options.root, options.cacheDir);
   const analysed = await analyse(options.root, cacheDir);
   if (!analysed.model) return { ok: false, diagnostics: analysed.diagnostics };
-  const { model, counts, baseUrl, diagnostics } = analysed;
+  const { model, counts, baseUrl, meetingsPerYear, diagnostics } = analysed;
   const modelled = performance.now();
   const modelPeak = peakRss();
   // The analysis (cache entries, worker results) is garbage now; render starts from the live model.
@@ -77,29 +86,38 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   let indexSeconds = 0;
   let renderPeak = 0;
   // Loaded only here: `minutes validate` need not pay for Eleventy and Pagefind.
-  const [{ renderSite }, { basePathOf }, { indexSite }, { BUNDLE_DIR }] = await Promise.all([
+  const [{ renderSite }, { basePathOf }, { IndexThread }, { BUNDLE_DIR }] = await Promise.all([
     import('../render/render-site.ts'),
     import('../render/urls.ts'),
-    import('../search/index-site.ts'),
+    import('../search/index-thread.ts'),
     import('../search/config.ts'),
   ]);
   let indexedPages: number | undefined;
+  let earlyShards = 0;
   const outDir = path.resolve(options.root, options.outDir);
+  const search =
+    options.index === false
+      ? undefined
+      : new IndexThread({ forecast: meetingsPerYear, previousSite: outDir, shardPages: options.searchShardPages, startPages: options.earlyIndexPages });
+  // The index thread is stopped however the build ends (its Pagefind services with it).
   const result = await renderSite(model, {
     outDir,
     basePath: options.basePath ?? basePathOf(baseUrl),
     cacheDir,
-    reservedDirs: options.index === false ? [] : [BUNDLE_DIR],
+    pagesPerRun: options.pagesPerRun,
+    reservedDirs: search ? [BUNDLE_DIR] : [],
+    onRendered: search && ((dir, files) => search.rendered(dir, files)),
     afterRender:
-      options.index === false
-        ? undefined
-        : async (dir, pages, meanwhile) => {
-            const indexing = performance.now();
-            renderPeak = peakRss();
-            indexedPages = (await indexSite(dir, { previousSite: outDir, cacheDir, shardPages: options.searchShardPages, meanwhile, pages })).pages;
-            indexSeconds = (performance.now() - indexing) / 1000;
-          },
-  });
+      search &&
+      (async (dir, pages, meanwhile) => {
+        const indexing = performance.now();
+        renderPeak = peakRss();
+        const indexed = await search.index(dir, { previousSite: outDir, cacheDir, shardPages: options.searchShardPages, meanwhile, pages });
+        indexedPages = indexed.pages;
+        earlyShards = indexed.earlyShards.length;
+        indexSeconds = (performance.now() - indexing) / 1000;
+      }),
+  }).finally(() => search?.close());
   const finished = performance.now();
   const total = (finished - started) / 1000;
   const modelSeconds = (modelled - started) / 1000;
@@ -111,7 +129,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     total,
     peakRss: { model: modelPeak, render: renderPeak || indexPeak, index: indexPeak },
   };
-  return { ok: true, diagnostics, counts, ...result, indexedPages, timings };
+  return { ok: true, diagnostics, counts, ...result, indexedPages, earlyShards, timings };
 }
 
 /**
@@ -121,7 +139,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
 async function analyse(
   root: string,
   cacheDir: string | undefined,
-): Promise<{ diagnostics: Diagnostic[]; model?: undefined } | { diagnostics: Diagnostic[]; model: Handover<ArchiveModel>; counts: ArchiveCounts; baseUrl: string }> {
+): Promise<
+  | { diagnostics: Diagnostic[]; model?: undefined }
+  | { diagnostics: Diagnostic[]; model: Handover<ArchiveModel>; counts: ArchiveCounts; baseUrl: string; meetingsPerYear: Map<number, number> }
+> {
   const { model, diagnostics } = await buildArchiveModel(root, { cacheDir });
   if (!model) return { diagnostics };
   return {
@@ -129,7 +150,18 @@ async function analyse(
     model: new Handover(model),
     counts: { meetings: model.meetings.length, groups: model.groups.length, organizations: model.organizations.length },
     baseUrl: model.site.baseUrl,
+    meetingsPerYear: meetingsPerYear(model),
   };
+}
+
+/** The search index's forecast (early-index.ts): each meeting has a searchable page of its year. */
+function meetingsPerYear(model: ArchiveModel): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const meeting of model.meetings) {
+    const year = Number(meeting.date.slice(0, 4));
+    counts.set(year, (counts.get(year) ?? 0) + 1);
+  }
+  return counts;
 }
 
 export async function runBuild(args: string[]): Promise<number> {

@@ -16,7 +16,15 @@ interface Task {
   reject: (error: Error) => void;
 }
 
-type TaskReply = { id: number; output: unknown } | { id: number; error: { message: string; stack: string | undefined } };
+/** An error as it crosses threads: what the main thread shows of it (a SearchIndexError's details too). */
+interface ErrorReply {
+  name: string;
+  message: string;
+  stack: string | undefined;
+  details?: string[];
+}
+
+type TaskReply = { id: number; output: unknown } | { id: number; error: ErrorReply };
 type Reply = TaskReply | typeof CLOSED;
 
 /** Sent to a worker when the pool closes; the worker answers with CLOSED once its onClose has run. */
@@ -77,7 +85,7 @@ export class WorkerPool<Input, Output> {
       worker.on('error', (error) => this.#fail(error));
       worker.on('exit', (code) => {
         settleClosed();
-        if (!this.#closed) this.#fail(new Error(`Pracovní vlákno analýzy skončilo neočekávaně (kód ${code}).`));
+        if (!this.#closed) this.#fail(new Error(`Pracovní vlákno skončilo neočekávaně (kód ${code}).`));
       });
       this.#workers.push({ worker, closed });
       this.#lanes.push(lane);
@@ -136,7 +144,7 @@ export class WorkerPool<Input, Output> {
     const task = lane.tasks.get(reply.id);
     if (!task) return;
     lane.tasks.delete(reply.id);
-    if ('error' in reply) task.reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
+    if ('error' in reply) task.reject(Object.assign(new Error(reply.error.message), reply.error));
     else task.resolve(reply.output as never);
     this.#dispatch();
   }
@@ -155,22 +163,39 @@ function answer<Input>(id: number, input: Input, handle: (input: Input) => unkno
   try {
     return { id, output: handle(input) };
   } catch (error) {
-    return { id, error: error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error), stack: undefined } };
+    return { id, error: errorReply(error) };
   }
 }
 
+function errorReply(error: unknown): ErrorReply {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error), stack: undefined };
+  const details = (error as { details?: unknown }).details;
+  return { name: error.name, message: error.message, stack: error.stack, ...(Array.isArray(details) ? { details: details.map(String) } : {}) };
+}
+
 /**
- * The worker's side: answers each task with `handle`'s result, or with the error it threw. When
- * the pool closes, `onClose` runs (to write what the worker gathered) before the worker is terminated.
+ * The worker's side: answers each task with `handle`'s result (once settled, when it is a promise),
+ * or with the error it threw. When the pool closes, `onClose` runs (to write what the worker
+ * gathered, or to finish what it began) before the worker is terminated.
  */
-export function serveTasks<Input, Output>(handle: (input: Input) => Output, onClose?: () => void): void {
+export function serveTasks<Input, Output>(handle: (input: Input) => Output, onClose?: () => void | Promise<void>): void {
   if (!parentPort) throw new Error('serveTasks runs in a worker thread only');
   const port = parentPort;
   port.on('message', (message: { id: number; input: Input } | typeof CLOSE) => {
     if ('close' in message) {
-      onClose?.();
-      port.postMessage(CLOSED);
-    } else port.postMessage(answer(message.id, message.input, handle));
+      // A failing onClose fails the worker, as an uncaught error: the pool sees it exit.
+      void Promise.resolve()
+        .then(onClose)
+        .then(() => port.postMessage(CLOSED));
+      return;
+    }
+    const reply = answer(message.id, message.input, handle);
+    if ('output' in reply && reply.output instanceof Promise) {
+      reply.output.then(
+        (output: unknown) => port.postMessage({ id: message.id, output }),
+        (error: unknown) => port.postMessage({ id: message.id, error: errorReply(error) }),
+      );
+    } else port.postMessage(reply);
   });
 }
 

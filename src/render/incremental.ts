@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { mapConcurrently } from '../pipeline/map-concurrently.ts';
 import { eleventyEntry, eleventyRequire } from './eleventy-entry.ts';
 import { filesUnder } from './link-files.ts';
-import { PAGE_FAMILIES, PAGE_FILES, type PagedView, type SharedPageData } from './paged-view.ts';
+import { PAGE_FAMILIES, pageFile, type PagedView, type SharedPageData } from './paged-view.ts';
 
 const MANIFEST_FORMAT = 3;
 /** File system calls in flight at once when reusing or checking thousands of pages. */
@@ -113,7 +113,7 @@ export async function planRender(
   const families = PAGE_FAMILIES.map((family) => {
     const items = paged[family] as PagedView[typeof family][number][];
     const files = items.map((item) => {
-      const file = (PAGE_FILES[family] as (item: unknown) => string)(item);
+      const file = pageFile(family, item);
       const hash = createHash('sha1').update(sharedHash).update('\0').update(JSON.stringify(item), 'utf16le').digest('hex');
       hashes.set(file, hash);
       if (usable?.pages[file]?.hash === hash) candidates.push(file);

@@ -54,6 +54,15 @@ export const PAGE_FILES: { [F in PageFamily]: (item: PagedView[F][number]) => st
 
 export const PAGE_FAMILIES = Object.keys(PAGE_FILES) as PageFamily[];
 
+export function pageFile(family: PageFamily, item: PagedView[PageFamily][number]): string {
+  return (PAGE_FILES[family] as (item: unknown) => string)(item);
+}
+
+/** The files of all pages in `pages`, in order. */
+export function pageFilesOf(pages: PagedView): string[] {
+  return PAGE_FAMILIES.flatMap((family) => (pages[family] as PagedView[PageFamily][number][]).map((item) => pageFile(family, item)));
+}
+
 export function countPages(pages: PagedView): number {
   return PAGE_FAMILIES.reduce((sum, family) => sum + pages[family].length, 0);
 }

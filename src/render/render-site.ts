@@ -23,7 +23,7 @@ import { minify } from './minify.ts';
 import { writeOpenData } from './open-data.ts';
 import { openDataPlaces, type OpenDataPlaces } from './open-data-splice.ts';
 import { makePageFolders } from './page-folders.ts';
-import { batchPages, countPages, pagedView, sharedPageData, type PagedView } from './paged-view.ts';
+import { batchPages, countPages, pageFilesOf, pagedView, sharedPageData, type PagedView } from './paged-view.ts';
 import { normalizeBasePath, routes, siteUrl } from './urls.ts';
 import { tidySpare, type SpareFile } from './spare.ts';
 import { surveySpareMeanwhile } from './spare-survey.ts';
@@ -65,6 +65,11 @@ export interface RenderOptions {
    * whatever it has not run is run after it.
    */
   afterRender?: (dir: string, pages: readonly string[], meanwhile: () => Promise<void>) => Promise<void>;
+  /**
+   * Called after each Eleventy run with the paged pages it wrote into the temporary directory `dir`
+   * (the search index begins with them while the next run renders). They stay as they are.
+   */
+  onRendered?: (dir: string, files: readonly string[]) => void;
   /** Overrides the template folder (tests). */
   templatesDir?: string;
   /**
@@ -210,6 +215,7 @@ async function renderChangedPages(model: ArchiveModel, dir: string, options: Pag
   try {
     for (const [index, pages] of runs.entries()) {
       await runEleventy(view, pages, dir, basePath, templatesDir, { archivePages: index === 0 });
+      options.onRendered?.(dir, pageFilesOf(pages));
       // What Eleventy kept of a run is garbage once the run is written. After a run of a few pages
       // (a warm build's) that is little, and the collection after rendering takes it: a full
       // collection of a 10,000-minute model costs ~0.3 s.

@@ -29,6 +29,7 @@ import { BUNDLE_DIR, CLIENT_SCRIPT, MANIFEST_FILE, SHARD_FILTER, SITE_STRATEGY, 
 import { decodeEntities } from './html-text.ts';
 import { PagefindServices, type PagefindApi } from './pagefind-services.ts';
 import { DEFAULT_SHARD_PAGES, planShards, type PlannedShard } from './shards.ts';
+import type { EarlyIndex } from './early-index.ts';
 import { Meanwhile } from './meanwhile.ts';
 import { withStemsBlock } from './stems.ts';
 
@@ -61,6 +62,12 @@ export interface IndexSiteOptions {
   meanwhile?: () => Promise<void>;
   /** The site's HTML pages outside the bundle, when the caller has listed them already (render has). */
   pages?: readonly string[];
+  /**
+   * The shards begun while the site was rendered (early-index.ts): its strategy, language and bundle
+   * folder are this index's, its pages are not read again, and its services are used (and left to
+   * its owner to close).
+   */
+  early?: EarlyIndex;
 }
 
 export interface IndexSiteResult {
@@ -73,6 +80,8 @@ export interface IndexSiteResult {
   /** Shard ids, newest first, and which of them were copied from the previous site. */
   shards: string[];
   reusedShards: string[];
+  /** Shards taken from the early index (begun while the site was rendered). */
+  earlyShards: string[];
 }
 
 export class SearchIndexError extends Error {
@@ -85,7 +94,7 @@ export class SearchIndexError extends Error {
   }
 }
 
-interface SearchablePage {
+export interface SearchablePage {
   file: string;
   url: string;
   year: number;
@@ -94,30 +103,36 @@ interface SearchablePage {
 
 export async function indexSite(outDir: string, options: IndexSiteOptions = {}): Promise<IndexSiteResult> {
   const root = path.resolve(outDir);
-  const strategy = options.strategy ?? SITE_STRATEGY;
-  const bundleDir = options.bundleDir ?? BUNDLE_DIR;
+  const early = options.early;
+  const strategy = early?.strategy ?? options.strategy ?? SITE_STRATEGY;
+  const bundleDir = early?.bundleDir ?? options.bundleDir ?? BUNDLE_DIR;
+  const language = early?.language ?? options.language ?? 'cs';
   const bundle = path.join(root, bundleDir);
   const remembered =
     options.cacheDir && options.previousSite ? new StatIndex<KnownPage>(options.cacheDir, 'search-pages', options.previousSite, searchCodeVersion()) : undefined;
-  const { pages, filters } = await searchablePages(root, options.pages ?? htmlFilesUnder(root, new Set([bundleDir])), remembered);
+  const files = options.pages ?? htmlFilesUnder(root, new Set([bundleDir]));
+  const { pages, filters } = await searchablePages(root, files, remembered, early);
   const shards = planShards(pages, options.shardPages ?? DEFAULT_SHARD_PAGES);
   const previousBundle = options.previousSite ? path.join(path.resolve(options.previousSite), bundleDir) : undefined;
-  const previous = previousBundle ? await readManifest(previousBundle) : undefined;
+  const previous = previousBundle ? readManifestSync(previousBundle) : undefined;
   const reused = new Set<string>();
   let stems = 0;
-  const language = options.language ?? 'cs';
   const hashes = shards.map((shard) => shardHash(shard, strategy, language));
   const lanes = options.concurrency ?? DEFAULT_CONCURRENCY;
-  const kept = await tidySpareBundle(bundle, shards, hashes);
+  const begun = early ? await early.claim(root, shards) : new Map<string, Promise<number>>();
+  const kept = await tidySpareBundle(bundle, shards, hashes, new Set(begun.keys()));
   const copyFrom = shards.map((shard, i) => {
     const old = previous?.shards.find((s) => s.id === shard.id && s.hash === hashes[i]);
     return old && previousBundle && existsSync(path.join(previousBundle, old.path)) ? path.join(previousBundle, old.path) : undefined;
   });
-  const meanwhile = new Meanwhile(options.meanwhile, shards.filter((shard, i) => !kept.has(shard.id) && !copyFrom[i]).length, lanes);
+  const meanwhile = new Meanwhile(options.meanwhile, shards.filter((shard, i) => !kept.has(shard.id) && !copyFrom[i] && !begun.has(shard.id)).length, lanes);
   await meanwhile.before();
-  const services = new PagefindServices(lanes);
+  const services = early?.services ?? new PagefindServices(lanes);
   try {
-    await mapConcurrently(shards, lanes, async (shard, i) => {
+    // The shards begun early are indexing already; the lanes go to the others first.
+    const rest = shards.filter((shard) => !begun.has(shard.id));
+    await mapConcurrently(rest, lanes, async (shard) => {
+      const i = shards.indexOf(shard);
       const dir = path.join(bundle, shard.id);
       const from = copyFrom[i];
       if (kept.has(shard.id)) {
@@ -130,8 +145,10 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
         stems += await services.with((service) => indexShard(service, root, shard, dir, strategy, language, feed));
       }
     });
+    for (const indexed of await Promise.all(begun.values())) stems += indexed;
   } finally {
-    await services.close();
+    // The early index's services are its owner's to close, once its shards are done.
+    if (!early) await services.close();
     // A failed index waits for the caller's work it started, so nothing writes on behind its back.
     await meanwhile.settled();
   }
@@ -146,7 +163,7 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
   await writeFile(path.join(bundle, MANIFEST_FILE), `${JSON.stringify(manifest)}\n`);
   if (options.client !== false) await bundleClient(root, strategy);
   const ids = shards.map((s) => s.id);
-  return { pages: pages.length, stems, strategy, bundleDir, shards: ids, reusedShards: ids.filter((id) => reused.has(id)) };
+  return { pages: pages.length, stems, strategy, bundleDir, shards: ids, reusedShards: ids.filter((id) => reused.has(id)), earlyShards: ids.filter((id) => begun.has(id)) };
 }
 
 /**
@@ -154,14 +171,14 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
  * at least two (a shard's own preparation here overlaps the other's indexing even on one core)
  * and at most four, each holding a shard of up to 500 pages.
  */
-const DEFAULT_CONCURRENCY = Math.min(Math.max(os.availableParallelism(), 2), 4);
+export const DEFAULT_CONCURRENCY = Math.min(Math.max(os.availableParallelism(), 2), 4);
 
 /**
  * Pages sent to Pagefind ahead of its answers when nothing waits for the feed to end. Each page in
  * flight is ~80 KB of base64 in this process and in Pagefind's until it is taken: with two shards
  * of ~400 pages sent whole, the cold build at 10,000 minutes peaked 130 MiB higher.
  */
-const PAGES_AHEAD = 16;
+export const PAGES_AHEAD = 16;
 
 /**
  * One shard through Pagefind into `dir`; the index is deleted afterwards so its memory is freed
@@ -169,7 +186,7 @@ const PAGES_AHEAD = 16;
  * takes requests one by one, in the order sent: the index is the same), so this thread reads and
  * prepares the next pages while Pagefind indexes; `feed.fed` is called when all are sent.
  */
-async function indexShard(
+export async function indexShard(
   pagefind: PagefindApi,
   root: string,
   shard: PlannedShard<SearchablePage>,
@@ -225,7 +242,7 @@ function addBeforeBodyEnd(html: string, block: string): string {
  * Everything a shard's bundle is made from: its pages, how they are prepared, and the indexer.
  * 80 bits tell builds apart as well as 256 and keep shards.json, fetched by every first search, small.
  */
-function shardHash(shard: PlannedShard<SearchablePage>, strategy: SearchStrategy, language: string): string {
+export function shardHash(shard: PlannedShard<SearchablePage>, strategy: SearchStrategy, language: string): string {
   const hash = createHash('sha256');
   hash.update(`search-shard-v1\0${searchCodeVersion()}\0${strategy}\0${language}\0${shard.id}\0`);
   for (const page of shard.pages) hash.update(`${page.url}\0${page.hash}\0`);
@@ -242,25 +259,26 @@ function searchCodeVersion(): string {
 /**
  * A build into the spare (render/spare.ts) finds the bundle the spare was published with: its
  * shards that this build would copy unchanged (the same hash) stay as they are; everything else
- * goes before anything is written. Returns the ids of the shards kept.
+ * goes before anything is written, but the shards `begun` early (early-index.ts), which are being
+ * written there. Returns the ids of the shards kept.
  */
-async function tidySpareBundle(bundle: string, shards: PlannedShard<SearchablePage>[], hashes: string[]): Promise<Set<string>> {
+async function tidySpareBundle(bundle: string, shards: PlannedShard<SearchablePage>[], hashes: string[], begun: ReadonlySet<string>): Promise<Set<string>> {
   const kept = new Set<string>();
   if (!existsSync(bundle)) return kept;
-  const published = await readManifest(bundle);
+  const published = readManifestSync(bundle);
   const wanted = new Map(shards.map((shard, i) => [`${shard.id}/`, hashes[i]]));
   for (const shard of published?.shards ?? []) {
     if (wanted.get(shard.path) === shard.hash) kept.add(shard.path.slice(0, -1));
   }
   for (const entry of await readdir(bundle)) {
-    if (!kept.has(entry)) await rm(path.join(bundle, entry), { recursive: true, force: true });
+    if (!kept.has(entry) && !begun.has(entry)) await rm(path.join(bundle, entry), { recursive: true, force: true });
   }
   return kept;
 }
 
-async function readManifest(bundle: string): Promise<SearchManifest | undefined> {
+export function readManifestSync(bundle: string): SearchManifest | undefined {
   try {
-    const manifest = JSON.parse(await readFile(path.join(bundle, MANIFEST_FILE), 'utf8')) as SearchManifest;
+    const manifest = JSON.parse(readFileSync(path.join(bundle, MANIFEST_FILE), 'utf8')) as SearchManifest;
     return manifest.version === 1 && Array.isArray(manifest.shards) ? manifest : undefined;
   } catch {
     return undefined;
@@ -268,7 +286,7 @@ async function readManifest(bundle: string): Promise<SearchManifest | undefined>
 }
 
 /** What a page gave the indexer: nothing when it is not searchable. */
-interface KnownPage extends Remembered {
+export interface KnownPage extends Remembered {
   page?: { year: number; hash: string; filters: string[] };
 }
 
@@ -280,6 +298,7 @@ async function searchablePages(
   root: string,
   files: readonly string[],
   remembered: StatIndex<KnownPage> | undefined,
+  early: EarlyIndex | undefined,
 ): Promise<{ pages: SearchablePage[]; filters: Record<string, string[]> }> {
   const startedAt = Date.now();
   const known = remembered?.read() ?? new Map<string, KnownPage>();
@@ -290,7 +309,8 @@ async function searchablePages(
     const stats = statSync(path.join(root, file));
     let entry = known.get(file);
     if (!entry || !unchangedByStat(entry, stats)) {
-      entry = { stat: trustedStat(stats, startedAt), page: readPage(file, readFileSync(path.join(root, file), 'utf8')) };
+      const page = early?.readPageOf(file) ?? { page: readPage(file, readFileSync(path.join(root, file), 'utf8')) };
+      entry = { stat: trustedStat(stats, startedAt), ...page };
     }
     next.set(file, entry);
     if (!entry.page) continue;

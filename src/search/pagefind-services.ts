@@ -12,25 +12,29 @@ export type PagefindApi = Pick<typeof pagefind, 'createIndex' | 'close'>;
 
 /**
  * Services for indexing shards at once: a lane takes one, gives it back when its shard is
- * written, and `close` stops every service that was started.
+ * written, and `close` stops every service that was started. A lane that finds none free waits
+ * for one (the shards begun during rendering, early-index.ts, share them with indexSite's).
  */
 export class PagefindServices {
   readonly #idle: Promise<PagefindApi>[];
   readonly #used = new Set<Promise<PagefindApi>>();
+  // A waiting lane is handed the service boxed: a promise resolved with a promise would be unwrapped.
+  readonly #waiting: ((handed: { service: Promise<PagefindApi> }) => void)[] = [];
 
   constructor(count: number) {
     this.#idle = Array.from({ length: Math.max(1, count) }, (_, i) => (i === 0 ? Promise.resolve(pagefind) : instance(i)));
   }
 
-  /** Runs `work` with a service no other lane is using; at most `count` lanes may run at once. */
+  /** Runs `work` with a service no other lane is using, once one is free. */
   async with<T>(work: (api: PagefindApi) => Promise<T>): Promise<T> {
-    const service = this.#idle.pop();
-    if (!service) throw new Error('PagefindServices: more lanes than services');
+    const service = this.#idle.pop() ?? (await new Promise<{ service: Promise<PagefindApi> }>((resolve) => this.#waiting.push(resolve))).service;
     this.#used.add(service);
     try {
       return await work(await service);
     } finally {
-      this.#idle.push(service);
+      const next = this.#waiting.shift();
+      if (next) next({ service });
+      else this.#idle.push(service);
     }
   }
 

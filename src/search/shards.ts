@@ -31,6 +31,13 @@ export interface PlannedShard<Page extends ShardablePage> {
  */
 export const DEFAULT_SHARD_PAGES = 500;
 
+/** A shard's years, before its pages are known (early-index.ts plans from a forecast). */
+export interface ShardYears {
+  id: string;
+  from: number;
+  to: number;
+}
+
 /**
  * Consecutive whole years, oldest first, each shard closed before the year that would take it
  * past `maxPages` (a year larger than that is a shard of its own); returned newest first, the order
@@ -43,22 +50,36 @@ export function planShards<Page extends ShardablePage>(pages: readonly Page[], m
     if (year) year.push(page);
     else byYear.set(page.year, [page]);
   }
-  const shards: PlannedShard<Page>[] = [];
-  let current: Page[] = [];
+  const counts = new Map([...byYear].map(([year, yearPages]) => [year, yearPages.length]));
+  return shardYears(counts, maxPages).map((shard) => ({ ...shard, pages: shardPages(shard, byYear) }));
+}
+
+/** The shards of planShards from the number of pages of each year alone. */
+export function shardYears(pagesPerYear: ReadonlyMap<number, number>, maxPages: number = DEFAULT_SHARD_PAGES): ShardYears[] {
+  const shards: ShardYears[] = [];
+  let pages = 0;
   let from = 0;
   let to = 0;
   const close = () => {
-    if (current.length === 0) return;
-    shards.push({ id: from === to ? String(from) : `${from}-${to}`, from, to, pages: current.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0)) });
-    current = [];
+    if (pages === 0) return;
+    shards.push({ id: from === to ? String(from) : `${from}-${to}`, from, to });
+    pages = 0;
   };
-  for (const year of [...byYear.keys()].sort((a, b) => a - b)) {
-    const yearPages = byYear.get(year)!;
-    if (current.length > 0 && current.length + yearPages.length > maxPages) close();
-    if (current.length === 0) from = year;
+  for (const year of [...pagesPerYear.keys()].sort((a, b) => a - b)) {
+    const count = pagesPerYear.get(year)!;
+    if (count === 0) continue;
+    if (pages > 0 && pages + count > maxPages) close();
+    if (pages === 0) from = year;
     to = year;
-    current.push(...yearPages);
+    pages += count;
   }
   close();
   return shards.reverse();
+}
+
+/** A shard's pages in the order Pagefind is given them (by URL, whatever order they came in). */
+export function shardPages<Page extends ShardablePage>(shard: ShardYears, byYear: ReadonlyMap<number, readonly Page[]>): Page[] {
+  const pages: Page[] = [];
+  for (let year = shard.from; year <= shard.to; year++) pages.push(...(byYear.get(year) ?? []));
+  return pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }

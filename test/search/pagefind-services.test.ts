@@ -3,30 +3,18 @@
  * the lanes really get separate processes, every process stops afterwards, and the published index
  * is the same byte for byte whether the shards went through one service or several.
  */
-import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { descendantsOf } from '../../src/bench/measure.ts';
 import { filesUnder } from '../../src/render/link-files.ts';
 import { indexSite } from '../../src/search/index-site.ts';
 import { PagefindServices } from '../../src/search/pagefind-services.ts';
 import { generatedSite } from '../helpers/generated-site.ts';
-
-/** Pagefind service processes started by this test process. */
-function serviceProcesses(): number[] {
-  return descendantsOf(process.pid).filter((pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes('--service');
-    } catch {
-      return false;
-    }
-  });
-}
+import { pagefindServiceProcesses } from '../helpers/pagefind-processes.ts';
 
 describe('PagefindServices', () => {
-  it('gives lanes running at once their own service process and stops them all on close', async () => {
+  it('gives lanes running at once their own service process, makes a further lane wait, and stops them all on close', async () => {
     const services = new PagefindServices(2);
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
@@ -37,12 +25,18 @@ describe('PagefindServices', () => {
         await gate;
       });
     const lanes = Promise.all([lane(), lane()]);
-    await vi.waitFor(() => expect(serviceProcesses()).toHaveLength(2), { timeout: 20_000 });
-    await expect(services.with(async () => undefined)).rejects.toThrow(/more lanes than services/);
+    await vi.waitFor(() => expect(pagefindServiceProcesses()).toHaveLength(2), { timeout: 20_000 });
+    // A third lane waits for a free service instead of starting a third process.
+    let thirdRan = false;
+    const third = services.with(async () => void (thirdRan = true));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(thirdRan).toBe(false);
+    expect(pagefindServiceProcesses()).toHaveLength(2);
     release();
-    await lanes;
+    await Promise.all([lanes, third]);
+    expect(thirdRan).toBe(true);
     await services.close();
-    await vi.waitFor(() => expect(serviceProcesses()).toHaveLength(0), { timeout: 20_000 });
+    await vi.waitFor(() => expect(pagefindServiceProcesses()).toHaveLength(0), { timeout: 20_000 });
   }, 60_000);
 });
 
@@ -74,6 +68,6 @@ describe('indexSite with one service or two', () => {
     const two = await indexed(2);
     expect([...two.keys()].sort()).toEqual([...one.keys()].sort());
     for (const [file, bytes] of one) expect(two.get(file), file).toBe(bytes);
-    expect(serviceProcesses()).toHaveLength(0);
+    expect(pagefindServiceProcesses()).toHaveLength(0);
   }, 300_000);
 });
