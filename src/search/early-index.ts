@@ -70,7 +70,10 @@ export class EarlyIndex {
     this.strategy = options.strategy ?? SITE_STRATEGY;
     this.language = options.language ?? 'cs';
     this.bundleDir = options.bundleDir ?? BUNDLE_DIR;
-    this.services = new PagefindServices(options.concurrency ?? DEFAULT_CONCURRENCY);
+    // One service while Eleventy renders: each holds a shard in memory (~250 MiB), and the render's
+    // peak with two (1,593 MiB for the tree at 10,000 minutes) was over the memory target. The
+    // others open once the site is rendered (claim).
+    this.services = new PagefindServices(options.concurrency ?? DEFAULT_CONCURRENCY, 1);
     this.#previous = options.previousSite ? readManifestSync(path.join(path.resolve(options.previousSite), this.bundleDir)) : undefined;
   }
 
@@ -98,8 +101,10 @@ export class EarlyIndex {
   /**
    * The early shards indexSite takes for its `shards` of `dir`, by id. Any other early shard is
    * waited for, so that it writes nothing after indexSite has tidied the bundle (which removes it).
+   * The site is rendered now: every service may be used.
    */
   async claim(dir: string, shards: readonly PlannedShard<SearchablePage>[]): Promise<Map<string, Promise<number>>> {
+    this.services.openAll();
     const claimed = new Map<string, Promise<number>>();
     if (this.#dir !== path.resolve(dir)) return claimed;
     await this.#bundleCleared;

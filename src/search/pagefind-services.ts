@@ -17,12 +17,17 @@ export type PagefindApi = Pick<typeof pagefind, 'createIndex' | 'close'>;
  */
 export class PagefindServices {
   readonly #idle: Promise<PagefindApi>[];
+  /** Services held back until `openAll` (their processes are started only when first used). */
+  readonly #held: Promise<PagefindApi>[];
   readonly #used = new Set<Promise<PagefindApi>>();
   // A waiting lane is handed the service boxed: a promise resolved with a promise would be unwrapped.
   readonly #waiting: ((handed: { service: Promise<PagefindApi> }) => void)[] = [];
 
-  constructor(count: number) {
-    this.#idle = Array.from({ length: Math.max(1, count) }, (_, i) => (i === 0 ? Promise.resolve(pagefind) : instance(i)));
+  /** `count` services, of which only `open` may be used until openAll. */
+  constructor(count: number, open = count) {
+    const services = Array.from({ length: Math.max(1, count) }, (_, i) => (i === 0 ? Promise.resolve(pagefind) : instance(i)));
+    this.#idle = services.slice(0, Math.max(1, open));
+    this.#held = services.slice(Math.max(1, open));
   }
 
   /** Runs `work` with a service no other lane is using, once one is free. */
@@ -32,10 +37,19 @@ export class PagefindServices {
     try {
       return await work(await service);
     } finally {
-      const next = this.#waiting.shift();
-      if (next) next({ service });
-      else this.#idle.push(service);
+      this.#release(service);
     }
+  }
+
+  /** Lets lanes use the services held back. */
+  openAll(): void {
+    for (const service of this.#held.splice(0)) this.#release(service);
+  }
+
+  #release(service: Promise<PagefindApi>): void {
+    const next = this.#waiting.shift();
+    if (next) next({ service });
+    else this.#idle.push(service);
   }
 
   /** Stops the service processes that were started; the module instances then start new ones when asked. */

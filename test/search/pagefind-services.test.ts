@@ -40,6 +40,33 @@ describe('PagefindServices', () => {
   }, 60_000);
 });
 
+describe('PagefindServices with services held back', () => {
+  it('runs lanes on the open services only, and on the others after openAll', async () => {
+    const services = new PagefindServices(2, 1);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const started: number[] = [];
+    const lane = (n: number) =>
+      services.with(async (pagefind) => {
+        started.push(n);
+        const { index } = await pagefind.createIndex({ forceLanguage: 'cs' });
+        await index!.addHTMLFile({ url: `/${n}/`, content: '<html><body><main data-pagefind-body><p>Azylový dům</p></main></body></html>' });
+        await gate;
+      });
+    const lanes = Promise.all([lane(1), lane(2)]);
+    await vi.waitFor(() => expect(pagefindServiceProcesses()).toHaveLength(1), { timeout: 20_000 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(started).toEqual([1]);
+    services.openAll();
+    await vi.waitFor(() => expect(pagefindServiceProcesses()).toHaveLength(2), { timeout: 20_000 });
+    expect(started).toEqual([1, 2]);
+    release();
+    await lanes;
+    await services.close();
+    await vi.waitFor(() => expect(pagefindServiceProcesses()).toHaveLength(0), { timeout: 20_000 });
+  }, 60_000);
+});
+
 describe('indexSite with one service or two', () => {
   let work: string;
   let site: string;
