@@ -42,8 +42,6 @@ export type BuildSiteResult =
       basePath: string;
       pages: number;
       indexedPages: number | undefined;
-      /** Search shards indexed while the site was still rendering. */
-      earlyShards: number;
       timings: BuildTimings;
     };
 
@@ -57,11 +55,13 @@ export interface ArchiveCounts {
 export interface BuildTimings {
   /** read → parse → validate → extract → model, with the cache. */
   model: number;
-  /** view + Eleventy, up to the finished HTML. */
+  /** view + Eleventy, up to the finished HTML, and the search shards indexed meanwhile (early-index.ts). */
   render: number;
-  /** The search index (Pagefind), zero without it. */
+  /** The search index (Pagefind) after rendering, zero without it. */
   index: number;
   total: number;
+  /** Search shards begun while the site rendered (early-index.ts). */
+  shardsIndexedWhileRendering: number;
   /**
    * Peak resident memory of this process (its worker threads included; not the Pagefind binary) at
    * the end of each stage, in bytes: which stage raised the peak.
@@ -93,7 +93,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     import('../search/config.ts'),
   ]);
   let indexedPages: number | undefined;
-  let earlyShards = 0;
+  let shardsIndexedWhileRendering = 0;
   const outDir = path.resolve(options.root, options.outDir);
   const search =
     options.index === false
@@ -114,7 +114,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
         renderPeak = peakRss();
         const indexed = await search.index(dir, { previousSite: outDir, cacheDir, shardPages: options.searchShardPages, meanwhile, pages });
         indexedPages = indexed.pages;
-        earlyShards = indexed.earlyShards.length;
+        shardsIndexedWhileRendering = indexed.earlyShards.length;
         indexSeconds = (performance.now() - indexing) / 1000;
       }),
   }).finally(() => search?.close());
@@ -127,9 +127,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     render: total - modelSeconds - indexSeconds,
     index: indexSeconds,
     total,
+    shardsIndexedWhileRendering,
     peakRss: { model: modelPeak, render: renderPeak || indexPeak, index: indexPeak },
   };
-  return { ok: true, diagnostics, counts, ...result, indexedPages, earlyShards, timings };
+  return { ok: true, diagnostics, counts, ...result, indexedPages, timings };
 }
 
 /**
@@ -239,10 +240,15 @@ function peakRss(): number {
   return process.resourceUsage().maxRSS * 1024;
 }
 
-/** One line for `--timings`: "Fáze: analýza a model 12,3 s · vykreslení 5,1 s · vyhledávací index 4,0 s · celkem 21,4 s {json}". */
+/**
+ * One line for `--timings`: "Fáze: analýza a model 12,3 s · vykreslení 5,1 s (během něj začal index
+ * 3 oddílů) · vyhledávací index 4,0 s · celkem 21,4 s · špička paměti … {json}".
+ */
 export function formatTimings(timings: BuildTimings): string {
   const s = (seconds: number) => `${seconds.toFixed(1).replace('.', ',')} s`;
   const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
   const peaks = `špička paměti po fázích ${mib(timings.peakRss.model)} / ${mib(timings.peakRss.render)} / ${mib(timings.peakRss.index)}`;
-  return `Fáze: analýza a model ${s(timings.model)} · vykreslení ${s(timings.render)} · vyhledávací index ${s(timings.index)} · celkem ${s(timings.total)} · ${peaks} ${JSON.stringify(timings)}`;
+  const early = timings.shardsIndexedWhileRendering;
+  const meanwhile = early > 0 ? ` (během něj začal index ${czechCount(early, 'oddílu', 'oddílů', 'oddílů')})` : '';
+  return `Fáze: analýza a model ${s(timings.model)} · vykreslení ${s(timings.render)}${meanwhile} · vyhledávací index ${s(timings.index)} · celkem ${s(timings.total)} · ${peaks} ${JSON.stringify(timings)}`;
 }
