@@ -14,7 +14,6 @@ export function mapRange(
 ): [number, number] {
   const slice = source.slice(sourceStart, sourceEnd);
   if (slice === value) return [sourceStart + valueStart, sourceStart + valueEnd];
-  const direct = slice.indexOf(value.slice(valueStart, valueEnd));
   const map: number[] = [];
   let j = 0;
   for (let i = 0; i < value.length; i++) {
@@ -28,6 +27,7 @@ export function mapRange(
   const from = map[valueStart];
   const lastChar = map[valueEnd - 1];
   if (from !== undefined && lastChar !== undefined && lastChar >= from) return [sourceStart + from, sourceStart + lastChar + 1];
+  const direct = slice.indexOf(value.slice(valueStart, valueEnd));
   if (direct >= 0) return [sourceStart + direct, sourceStart + direct + (valueEnd - valueStart)];
   return [sourceStart, sourceEnd];
 }

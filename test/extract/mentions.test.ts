@@ -1,6 +1,6 @@
 /**
  * Where a mention stands and the sentence around it: exact points in a paragraph over several
- * lines, and over random paragraphs the same as splitting the text before the match into lines.
+ * lines, and over random paragraphs the written name exactly at the reported points of the file.
  */
 import fc from 'fast-check';
 import type { Root } from 'mdast';

@@ -12,10 +12,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateArchive } from '../../src/bench/generate.ts';
 import { buildSite, formatTimings } from '../../src/cli/build.ts';
 import { htmlFilesUnder } from '../../src/render/link-files.ts';
-import { MANIFEST_FILE, type SearchManifest } from '../../src/search/config.ts';
 import { EarlyIndex } from '../../src/search/early-index.ts';
 import { REPO_ROOT } from '../../src/search/evaluate.ts';
-import { indexSite, readPage } from '../../src/search/index-site.ts';
+import { indexSite, readManifestSync, readPage } from '../../src/search/index-site.ts';
 import { IndexThread } from '../../src/search/index-thread.ts';
 import { shardYears } from '../../src/search/shards.ts';
 import { generatedSite } from '../helpers/generated-site.ts';
@@ -36,12 +35,15 @@ describe('search index begun while rendering', () => {
   beforeAll(async () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'kpss-early-index-'));
     site = await generatedSite(work, { minutes: 40, groups: 4, seed: 3 }, { index: false });
+    const files = htmlFilesUnder(site, new Set());
     const years = new Map<string, number>();
-    for (const file of htmlFilesUnder(site, new Set())) {
+    for (const file of files) {
       const page = readPage(file, readFileSync(path.join(site, file), 'utf8'));
       if (page) years.set(file, page.year);
     }
-    pages = htmlFilesUnder(site, new Set()).sort((a, b) => (years.has(a) === years.has(b) ? (a < b ? 1 : -1) : years.has(a) ? -1 : 1));
+    // "zapisy/<date>-…/index.html": newest first by name.
+    const meetingPages = [...years.keys()].sort().reverse();
+    pages = [...meetingPages, ...files.filter((file) => !years.has(file))];
     forecast = new Map();
     for (const year of years.values()) forecast.set(year, (forecast.get(year) ?? 0) + 1);
     const plain = await copyOfSite('plain');
@@ -159,8 +161,7 @@ describe('a build whose index begins while it renders', () => {
     const incremental = { root: archive.root, outDir: 'site', cacheDir: '.cache', basePath: '/', searchShardPages: SHARD_PAGES, pagesPerRun: 10, earlyIndexPages: 1 };
     expect((await buildSite(incremental)).ok).toBe(true);
     // Every minute of the newest shard changes: its pages are rendered again, and complete it.
-    const manifest = JSON.parse(readFileSync(path.join(archive.root, 'site', 'pagefind', MANIFEST_FILE), 'utf8')) as SearchManifest;
-    const newest = manifest.shards[0]!;
+    const newest = readManifestSync(path.join(archive.root, 'site', 'pagefind'))!.shards[0]!;
     const editNewestShard = async (sentence: string) => {
       for (let year = newest.from; year <= newest.to; year++) {
         const folder = path.join(archive.root, 'minutes', String(year));
