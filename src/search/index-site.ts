@@ -26,11 +26,12 @@ import { StatIndex, trustedStat, unchangedByStat, type Remembered } from '../pip
 import { filesUnder, htmlFilesUnder, linkFiles } from '../render/link-files.ts';
 import { minify } from '../render/minify.ts';
 import { BUNDLE_DIR, CLIENT_SCRIPT, MANIFEST_FILE, SHARD_FILTER, SITE_STRATEGY, SORT_KEY, type SearchManifest, type SearchStrategy } from './config.ts';
-import { decodeEntities } from './html-text.ts';
+import { decodeEntities } from './html-entities.ts';
 import { PagefindServices, type PagefindApi } from './pagefind-services.ts';
 import { DEFAULT_SHARD_PAGES, planShards, type PlannedShard } from './shards.ts';
 import type { EarlyIndex } from './early-index.ts';
 import { Meanwhile } from './meanwhile.ts';
+import { pagefindRecord, type PagefindRecord } from './pagefind-record.ts';
 import { withStemsBlock } from './stems.ts';
 
 export interface IndexSiteOptions {
@@ -207,7 +208,7 @@ export async function indexShard(
       // the CPU of readFileSync (0.3 against 0.06 ms per page; 10,000 pages: ~2.3 s of this thread).
       const prepared = pagefindInput(readFileSync(path.join(root, page.file), 'utf8'), strategy, shard.id);
       stems += prepared.stems;
-      added.push(index.addHTMLFile({ url: page.url, content: prepared.html }).then((response) => response.errors.map((e) => `${page.file}: ${e}`)));
+      added.push(index.addCustomRecord({ url: page.url, language, ...prepared.record }).then((response) => response.errors.map((e) => `${page.file}: ${e}`)));
     }
     writing = index.writeFiles({ outputPath: dir });
     feed.fed();
@@ -224,18 +225,15 @@ export async function indexShard(
   }
 }
 
-/** What Pagefind is given for a page: words kept apart, the stems block (strategy B) and the shard filter. */
-export function pagefindInput(html: string, strategy: SearchStrategy, shard: string): { html: string; stems: number } {
-  const separated = withoutIds(separateWords(html));
-  const withShard = (text: string) => addBeforeBodyEnd(text, `<div data-pagefind-body hidden><span data-pagefind-filter="${SHARD_FILTER}:${shard}"></span></div>`);
-  if (strategy !== 'index-stems') return { html: withShard(separated), stems: 0 };
-  const added = withStemsBlock(separated);
-  return { html: withShard(added.html), stems: added.stems };
-}
-
-function addBeforeBodyEnd(html: string, block: string): string {
-  const end = html.lastIndexOf('</body>');
-  return end >= 0 ? `${html.slice(0, end)}${block}\n${html.slice(end)}` : `${html}${block}`;
+/**
+ * What Pagefind is given for a page: its record as Pagefind would read the HTML (pagefind-record.ts),
+ * the stems block (strategy B) and the shard filter. Pagefind then parses no HTML.
+ */
+export function pagefindInput(html: string, strategy: SearchStrategy, shard: string): { record: PagefindRecord; stems: number } {
+  const read = pagefindRecord(html);
+  if (!read) throw new SearchIndexError('Stránka pro vyhledávání nemá část data-pagefind-body.', []);
+  const record = { ...read, filters: { ...read.filters, [SHARD_FILTER]: [shard] } };
+  return strategy === 'index-stems' ? withStemsBlock(record) : { record, stems: 0 };
 }
 
 /**
@@ -339,25 +337,6 @@ export function readPage(file: string, html: string): KnownPage['page'] {
 /** A string of its own with `text`'s characters (a round trip through bytes never returns a slice). */
 function copied(text: string): string {
   return Buffer.from(text, 'utf8').toString('utf8');
-}
-
-/**
- * Pagefind keeps every element id inside the body as an anchor in the page's fragment, for sub-results
- * the site does not show; without them the five fragments of a first search are ~600 bytes smaller.
- */
-export function withoutIds(html: string): string {
-  return html.replace(/(<[a-zA-Z][^<>]*?)\sid="[^"]*"/g, '$1');
-}
-
-/**
- * Pagefind runs the text of adjacent table and definition-list cells together: the meeting facts
- * `<dt>Datum</dt><dd>pondělí …` would be indexed as the word "Datumpondělí" (and "Zapsal/aLukáš"),
- * and so are spans laid out side by side (a task's "Odpovídá: Jana Nováková" + "Termín: …" as
- * "NovákováTermín"). A space after those closing tags keeps the words apart; only the copy handed
- * to Pagefind changes.
- */
-export function separateWords(html: string): string {
-  return html.replace(/<\/(dt|dd|th|td|caption)>(?=<)/gi, '</$1> ').replace(/<\/span>(?=<span[\s>])/gi, '</span> ');
 }
 
 /**

@@ -8,11 +8,11 @@
 import { stemCzech } from '../text/czech-stemmer.ts';
 import { fold } from '../text/normalize.ts';
 import { STEMS_MARKER } from './config.ts';
-import { indexedText } from './html-text.ts';
+import { recordWords, withBodyBlock, type PagefindRecord } from './pagefind-record.ts';
 
-export function indexStems(text: string): string[] {
+export function indexStems(words: Iterable<string>): string[] {
   const stems: string[] = [];
-  for (const raw of text.split(/\s+/u)) {
+  for (const raw of words) {
     const stem = addedStemOf(raw);
     if (stem) stems.push(stem);
   }
@@ -37,21 +37,11 @@ function addedStemOf(raw: string): string {
 const MAX_REMEMBERED_WORDS = 200_000;
 
 /**
- * The page with its stems block: a second data-pagefind-body element at the end of <body>, so the
- * stems come after all real text and after STEMS_MARKER. The block never reaches the published
- * page; it exists only in what the indexer hands to Pagefind. Pages without data-pagefind-body
- * are not indexed at all and come back unchanged.
+ * The page's record with its stems block: a second data-pagefind-body element at the end of the
+ * page, so the stems come after all real text and after STEMS_MARKER. The block never reaches the
+ * published page; it exists only in what the indexer hands to Pagefind.
  */
-export function withStemsBlock(html: string): { html: string; stems: number } {
-  const text = indexedText(html);
-  if (!text) return { html, stems: 0 };
-  const stems = indexStems(text);
-  const block = `<div data-pagefind-body hidden>${STEMS_MARKER} ${stems.map(escapeHtml).join(' ')}</div>`;
-  const end = html.lastIndexOf('</body>');
-  const withBlock = end >= 0 ? `${html.slice(0, end)}${block}\n${html.slice(end)}` : `${html}${block}`;
-  return { html: withBlock, stems: stems.length };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+export function withStemsBlock(record: PagefindRecord): { record: PagefindRecord; stems: number } {
+  const stems = indexStems(recordWords(record));
+  return { record: withBodyBlock(record, `${STEMS_MARKER} ${stems.join(' ')}`), stems: stems.length };
 }

@@ -8,8 +8,8 @@ import { moreLabel, olderLabel, pluralCs, resultsStatus } from '../../src/search
 import { SITE_STRATEGY, STEMS_MARKER } from '../../src/search/config.ts';
 import { buildExcerpt, realText } from '../../src/search/excerpt.ts';
 import { bestStrategy, meetingIdOf, scoreQuery, summarize, type EvalQuery } from '../../src/search/evaluate.ts';
-import { indexedText } from '../../src/search/html-text.ts';
-import { pageUrl, separateWords, withoutIds } from '../../src/search/index-site.ts';
+import { pageUrl } from '../../src/search/index-site.ts';
+import { pagefindRecord } from '../../src/search/pagefind-record.ts';
 import { highlightTerms, pagefindQuery, prefixQuery, queryWords, stemQuery, wordMatches } from '../../src/search/query.ts';
 import { indexStems, withStemsBlock } from '../../src/search/stems.ts';
 import { stemCzech } from '../../src/text/czech-stemmer.ts';
@@ -90,53 +90,23 @@ describe('highlighting', () => {
 describe('stems in the index (strategy B)', () => {
   it('adds only the stems that are no prefix of their word, every occurrence', () => {
     // "noclehárně" is found by its prefix "nocleharn" anyway; "Naděje" needs "nadj".
-    expect(indexStems('Naděje vytvořila na noclehárně pokoj. Naděje!')).toEqual(['nadj', 'nadj']);
-    expect(indexStems('ve věznici v Jablonci')).toEqual(['veznik', 'jablonk']);
-    expect(indexStems('')).toEqual([]);
+    expect(indexStems('Naděje vytvořila na noclehárně pokoj. Naděje!'.split(' '))).toEqual(['nadj', 'nadj']);
+    expect(indexStems('ve věznici v Jablonci'.split(' '))).toEqual(['veznik', 'jablonk']);
+    expect(indexStems([])).toEqual([]);
   });
 
-  it('puts the stems after the marker in a second data-pagefind-body, only in pages that are indexed', () => {
+  it('puts the stems of the indexed words after the marker, at the end of what Pagefind indexes', () => {
     const page =
       '<html lang="cs"><body><nav>Naděje menu</nav><article data-pagefind-body><h1>Zápis</h1><p>Naděje a věznice</p></article></body></html>';
-    const { html, stems } = withStemsBlock(page);
+    const { record, stems } = withStemsBlock(pagefindRecord(page)!);
     expect(stems).toBe(2);
-    expect(html).toContain(`<div data-pagefind-body hidden>${STEMS_MARKER} nadj veznik</div>\n</body>`);
-    const plain = '<html><body><p>Naděje</p></body></html>';
-    expect(withStemsBlock(plain)).toEqual({ html: plain, stems: 0 });
+    expect(record.content).toBe(`___PAGEFIND_AUTO_WEIGHT___7 Zápis. ___END_PAGEFIND_WEIGHT___ Naděje a věznice. ${STEMS_MARKER} nadj veznik.`);
+    const { record: none, stems: noStems } = withStemsBlock(pagefindRecord('<html><body><main data-pagefind-body>Zápis</main></body></html>')!);
+    expect(noStems).toBe(0);
+    expect(none.content).toBe(`Zápis ${STEMS_MARKER}`);
   });
 });
 
-describe('indexed text of a page', () => {
-  it('reads only data-pagefind-body, without ignored parts, scripts and styles', () => {
-    const html = `<!doctype html><html><head><title>T</title><style>p{}</style></head><body>
-      <nav>Menu</nav>
-      <article class="minutes" data-pagefind-body data-pagefind-sort="datum:2021-10-25">
-        <div hidden data-pagefind-ignore><span data-pagefind-filter="rok:2021"></span>skryté</div>
-        <h1>Zápis z&nbsp;jednání</h1><p><strong>Naděje</strong>: noclehárna &amp; denní centrum &#8211; &#x10D;</p>
-        <img src="x.png" alt="obrázek"><br/>
-        <script>var naděje = 1;</script>
-        <dl><div><dt>Stav</dt><dd>schválený</dd></div></dl>
-      </article>
-      <footer>Patička</footer></body></html>`;
-    expect(indexedText(html)).toBe('Zápis z jednání Naděje: noclehárna & denní centrum – č Stav schválený');
-  });
-
-  it('is empty for a page without data-pagefind-body', () => {
-    expect(indexedText('<html><body><p>Text</p></body></html>')).toBe('');
-  });
-
-  it('separates definition terms from their descriptions for Pagefind', () => {
-    expect(separateWords('<dt>Datum</dt><dd>pondělí</dd><dt>Stav</dt>')).toBe('<dt>Datum</dt> <dd>pondělí</dd> <dt>Stav</dt>');
-    expect(separateWords('<span>Odpovídá: Jana Nováková</span><span>Termín: 2. ledna</span>')).toBe('<span>Odpovídá: Jana Nováková</span> <span>Termín: 2. ledna</span>');
-    expect(separateWords('<strong>Naděje</strong><span>:</span>')).toBe('<strong>Naděje</strong><span>:</span>');
-  });
-
-  it('drops element ids (Pagefind would keep each as an anchor) and nothing else', () => {
-    expect(withoutIds('<h2 id="zapis" class="x">Zápis</h2><section aria-labelledby="zapis" data-id="7">id="text"</section>')).toBe(
-      '<h2 class="x">Zápis</h2><section aria-labelledby="zapis" data-id="7">id="text"</section>',
-    );
-  });
-});
 
 describe('excerpts', () => {
   const content =
