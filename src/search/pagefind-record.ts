@@ -38,7 +38,16 @@ const HEADING_WEIGHT: Record<string, string> = { h1: '7', h2: '6', h3: '5', h4: 
  */
 const SEPARATED = new Set(['dt', 'dd', 'th', 'td', 'caption']);
 /** Rust's `[\w'")$*]`: a text ending in one of these gets a full stop when its block ends. */
-const SENTENCE_END = /[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\u200c\u200d'")$*]$/u;
+const SENTENCE_END = /^[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\u200c\u200d'")$*]$/u;
+
+/** Whether `text` ends in a word, tested on its last character alone (a regex anchored at the end would scan all of it). */
+function endsSentence(text: string): boolean {
+  if (text.length === 0) return false;
+  const last = text.codePointAt(text.length - 1)!;
+  // The low half of a surrogate pair: the character starts one code unit earlier.
+  const char = last >= 0xdc00 && last <= 0xdfff && text.length > 1 ? text.slice(-2) : text.slice(-1);
+  return SENTENCE_END.test(char);
+}
 
 const enum Status {
   Indexing,
@@ -134,7 +143,7 @@ export function pagefindRecord(html: string): PagefindRecord | undefined {
  * plain text): what Pagefind would read from the page with that element added.
  */
 export function withBodyBlock(record: PagefindRecord, text: string): PagefindRecord {
-  const block = collapsed(` ${text}${SENTENCE_END.test(text) ? '.' : ''} `);
+  const block = collapsed(` ${text}${endsSentence(text) ? '.' : ''} `);
   return block ? { ...record, content: `${record.content} ${block}` } : record;
 }
 
@@ -206,7 +215,7 @@ function pagefindAttributes(text: string): PagefindAttributes {
     else if (name === 'data-pagefind-weight') found.weight = value;
     else if (name === 'data-pagefind-index-attrs' || name === 'data-pagefind-default-meta') {
       // Not used by our templates; a page that starts using them must be indexed from its HTML.
-      throw new Error(`${name} není podporován při přípravě stránky pro Pagefind`);
+      throw new Error(`atribut ${name} indexer nepodporuje`);
     }
   }
   return found;
@@ -243,7 +252,7 @@ function close(node: Node, parent: Node, found: Found): void {
   if (node.name === 'title' && !found.meta.has(AUTO_PAGE_TITLE)) found.meta.set(AUTO_PAGE_TITLE, normalized(node.text));
   if (node.status === Status.Ignored) return;
   let text = node.text;
-  if (SENTENCE.has(node.name)) text = ` ${text}${SENTENCE_END.test(text) ? '.' : ''} `;
+  if (SENTENCE.has(node.name)) text = ` ${text}${endsSentence(text) ? '.' : ''} `;
   const weight = node.weight ?? HEADING_WEIGHT[node.name];
   if (weight !== undefined) text = ` ${node.weight === undefined ? '___PAGEFIND_AUTO_WEIGHT___' : '___PAGEFIND_WEIGHT___'}${weight} ${text} ___END_PAGEFIND_WEIGHT___ `;
   node.text = text;
@@ -268,21 +277,26 @@ function collapse(node: Node, parent: Node): void {
 }
 
 function attach(node: Node, found: Found): void {
-  for (const pair of pairs(node.filter, node)) {
-    const values = found.filters.get(pair[0]);
-    if (values) values.push(normalized(pair[1]));
-    else found.filters.set(pair[0], [normalized(pair[1])]);
+  if (node.filter) {
+    for (const [key, value] of pairs(node.filter, node)) {
+      const values = found.filters.get(key);
+      if (values) values.push(normalized(value));
+      else found.filters.set(key, [normalized(value)]);
+    }
   }
-  for (const [key, value] of pairs(node.sort, node)) found.sort.set(key, normalized(value));
-  for (const [key, value] of pairs(node.meta, node)) found.meta.set(key, normalized(value));
+  if (node.sort) for (const [key, value] of pairs(node.sort, node)) found.sort.set(key, normalized(value));
+  if (node.meta) for (const [key, value] of pairs(node.meta, node)) found.meta.set(key, normalized(value));
 }
 
-function* pairs(entries: string[] | undefined, node: Node): Generator<[string, string]> {
-  for (const entry of entries ?? []) {
+/** Pagefind's get_attribute_pair: "key:value", or a bare key whose value is the element's text. */
+function pairs(entries: readonly string[], node: Node): [string, string][] {
+  const found: [string, string][] = [];
+  for (const entry of entries) {
     const colon = entry.indexOf(':');
-    if (colon >= 0) yield [entry.slice(0, colon), entry.slice(colon + 1)];
-    else if (node.text !== '') yield [entry, node.text];
+    if (colon >= 0) found.push([entry.slice(0, colon), entry.slice(colon + 1)]);
+    else if (node.text !== '') found.push([entry, node.text]);
   }
+  return found;
 }
 
 function findLast(stack: readonly Node[], name: string): number {
@@ -292,17 +306,19 @@ function findLast(stack: readonly Node[], name: string): number {
 
 /** Unicode White_Space, what Rust's `\s`, `trim` and `split_whitespace` mean (JS's `\s` differs in two characters). */
 const WHITE_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const EDGE_SPACE = new RegExp(`^[${WHITE_SPACE}]+|[${WHITE_SPACE}]+$`, 'g');
+const IS_WHITE_SPACE = new RegExp(`^[${WHITE_SPACE}]$`);
 const LINE_BREAKS = /(?:\r?\n)+/g;
 const SPACE_RUN = new RegExp(`[${WHITE_SPACE}]{2,}`, 'g');
 const ANY_SPACE_RUN = new RegExp(`[${WHITE_SPACE}]+`, 'g');
+/** JS's `\s` has U+FEFF, which Rust's white space has not, and lacks U+0085, which it has. */
+const NOT_JS_SPACE = /[\u0085\ufeff]/;
 
 /**
  * A filter, sort or metadata value as Pagefind normalises it: entities decoded, trimmed, line breaks
  * and runs of white space made one space, while a single tab or no-break space stays.
  */
 function normalized(text: string): string {
-  return decodeEntities(text).replace(EDGE_SPACE, '').replace(LINE_BREAKS, ' ').replace(SPACE_RUN, ' ');
+  return trimmed(decodeEntities(text)).replace(LINE_BREAKS, ' ').replace(SPACE_RUN, ' ');
 }
 
 /** The digest as Pagefind reads a custom record: entities decoded (Pagefind decodes its own digest), split at white space. */
@@ -311,5 +327,15 @@ function digestText(text: string): string {
 }
 
 function collapsed(text: string): string {
-  return text.replace(ANY_SPACE_RUN, ' ').replace(EDGE_SPACE, '');
+  // /\s+/ is V8's fast path; the exact class only where the two differ.
+  return trimmed(NOT_JS_SPACE.test(text) ? text.replace(ANY_SPACE_RUN, ' ') : text.replace(/\s+/g, ' '));
+}
+
+/** Rust's `trim`: white space off both ends. */
+function trimmed(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && IS_WHITE_SPACE.test(text[start]!)) start++;
+  while (end > start && IS_WHITE_SPACE.test(text[end - 1]!)) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }

@@ -3,7 +3,7 @@
  * index must be byte for byte the one Pagefind builds from the HTML itself: checked here against
  * Pagefind on the bundled archive, on a generated one, and on pages written to trip the parser up.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { buildSite } from '../../src/cli/build.ts';
 import { htmlFilesUnder } from '../../src/render/link-files.ts';
 import { STEMS_MARKER } from '../../src/search/config.ts';
 import { REPO_ROOT } from '../../src/search/evaluate.ts';
-import { pageUrl, pagefindInput, readPage } from '../../src/search/index-site.ts';
+import { SearchIndexError, indexSite, pageUrl, pagefindInput, readPage } from '../../src/search/index-site.ts';
 import { pagefindRecord, recordWords, withBodyBlock } from '../../src/search/pagefind-record.ts';
 import { generatedSite } from '../helpers/generated-site.ts';
 import { pagefindHtml } from '../helpers/pagefind-html.ts';
@@ -128,6 +128,11 @@ describe('a page as a Pagefind record', () => {
     expect(pagefindRecord('<html><body><p>Text</p></body></html>')).toBeUndefined();
   });
 
+  it('refuses the Pagefind attributes it does not read the way Pagefind does', () => {
+    expect(() => pagefindRecord('<main data-pagefind-body><img data-pagefind-index-attrs="alt" alt="x"></main>')).toThrow('data-pagefind-index-attrs');
+    expect(() => pagefindRecord('<main data-pagefind-body data-pagefind-default-meta="image:x.png"></main>')).toThrow('data-pagefind-default-meta');
+  });
+
   it('adds a block of text as one more body element at the end of the page', () => {
     const record = { content: 'Text.', meta: {}, filters: {}, sort: {} };
     expect(withBodyBlock(record, `${STEMS_MARKER} nadj veznik`).content).toBe(`Text. ${STEMS_MARKER} nadj veznik.`);
@@ -167,6 +172,18 @@ describe('the index from records is the index Pagefind makes of the HTML', () =>
     expect(pages.length).toBeGreaterThan(0);
     await expectSameBundle(pages, 'bundled');
   }, 120_000);
+
+  it('a page it cannot read fails the index with the page named', async () => {
+    const site = path.join(work, 'unreadable');
+    await mkdir(path.join(site, 'zapisy/a'), { recursive: true });
+    await writeFile(
+      path.join(site, 'zapisy/a/index.html'),
+      '<html><body><main data-pagefind-body data-pagefind-sort="datum:2021-01-01"><img data-pagefind-index-attrs="alt" alt="x"></main></body></html>',
+    );
+    const failed = await indexSite(site, { client: false }).catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(SearchIndexError);
+    expect((failed as SearchIndexError).details).toEqual([expect.stringContaining('zapisy/a/index.html: atribut data-pagefind-index-attrs')]);
+  }, 60_000);
 
   it('for every meeting page of a generated archive', async () => {
     const site = await generatedSite(path.join(work, 'generated'), { minutes: 120, groups: 6, seed: 11 }, { index: false });
