@@ -20,8 +20,6 @@ declare module '@11ty/eleventy' {
     setTemplateFormats(formats: string | string[]): void;
     setUseGitIgnore(enabled: boolean): void;
     setUseTemplateCache(enabled: boolean): void;
-    /** `async`: each page written through fs.promises (default `sync`: fs.writeFileSync). */
-    configureTemplateHandling(options: { writeMode?: 'sync' | 'async' }): void;
     setQuietMode(quiet: boolean): void;
     setIncludesDirectory(dir: string): EleventyUserConfig;
     setDataDirectory(dir: string): EleventyUserConfig;

@@ -22,7 +22,6 @@ import { filesUnder, htmlFilesUnder, linkFiles } from './link-files.ts';
 import { minify } from './minify.ts';
 import { writeOpenData } from './open-data.ts';
 import { openDataPlaces, type OpenDataPlaces } from './open-data-splice.ts';
-import { makePageFolders } from './page-folders.ts';
 import { batchPages, countPages, pageFilesOf, pagedView, sharedPageData, type PagedView } from './paged-view.ts';
 import { normalizeBasePath, routes, siteUrl } from './urls.ts';
 import { tidySpare, type SpareFile } from './spare.ts';
@@ -214,7 +213,6 @@ async function renderChangedPages(model: ArchiveModel, dir: string, options: Pag
   });
   const toLink = await clearStaging(dir, plan.published, options, survey);
   const runs = batchPages(plan.pages, options.pagesPerRun ?? PAGES_PER_RUN);
-  const folders = makePageFolders(dir, plan.published);
   try {
     for (const [index, pages] of runs.entries()) {
       await runEleventy(view, pages, dir, basePath, templatesDir, { archivePages: index === 0 });
@@ -225,7 +223,6 @@ async function renderChangedPages(model: ArchiveModel, dir: string, options: Pag
       if (countPages(pages) >= COLLECT_AFTER_PAGES) collectLargeGarbage();
     }
   } finally {
-    await folders;
     // Eleventy's caches would keep the view, and the model with it, alive into the search index.
     await forgetCachedTemplates(templatesDir);
   }
@@ -280,12 +277,11 @@ async function runEleventy(
       // Layouts are compiled once per build, not once per page (without the cache Eleventy builds
       // a new layout for every paginated page); forgetCachedTemplates keeps builds independent.
       config.setUseTemplateCache(true);
-      // Pages are written (and their folders made) in libuv's thread pool while the next page
-      // renders: written synchronously, 10,000 pages held this thread ~2.4 s in the syscalls.
-      // Eleventy renders one page at a time, and a write takes a fraction of a render, so the
-      // writes in flight stay few (Eleventy's reason for writing synchronously by default,
-      // 11ty/eleventy#3271, is unbounded concurrency).
-      config.configureTemplateHandling({ writeMode: 'async' });
+      // Eleventy writes each page, and makes its folder, synchronously in this thread. Its writeMode
+      // "async" would do both in libuv's thread pool, but Eleventy 3.1.8 reads that option from the
+      // wrong object and never applies it. Applied by hand, and with the folders made beforehand in
+      // the pool, alternating cold builds of 10,000 minutes showed no gain (seven and five pairs):
+      // both cores are busy while pages render, and the syscalls only moved to the other one.
       config.setIncludesDirectory('_includes');
       config.setNunjucksEnvironmentOptions({
         autoescape: true,
