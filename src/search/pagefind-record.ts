@@ -15,6 +15,7 @@
  * HTML). The pages are our own Eleventy output, so a tag scanner is enough.
  */
 import { decodeEntities } from './html-entities.ts';
+import { collapsed, digestText, normalized } from './pagefind-text.ts';
 
 export interface PagefindRecord {
   /** Pagefind's digest of the page: words, sentence stops and weight markers. */
@@ -302,40 +303,4 @@ function pairs(entries: readonly string[], node: Node): [string, string][] {
 function findLast(stack: readonly Node[], name: string): number {
   for (let i = stack.length - 1; i > 0; i--) if (stack[i]!.name === name) return i;
   return -1;
-}
-
-/** Unicode White_Space, what Rust's `\s`, `trim` and `split_whitespace` mean (JS's `\s` differs in two characters). */
-const WHITE_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const IS_WHITE_SPACE = new RegExp(`^[${WHITE_SPACE}]$`);
-const LINE_BREAKS = /(?:\r?\n)+/g;
-const SPACE_RUN = new RegExp(`[${WHITE_SPACE}]{2,}`, 'g');
-const ANY_SPACE_RUN = new RegExp(`[${WHITE_SPACE}]+`, 'g');
-/** JS's `\s` has U+FEFF, which Rust's white space has not, and lacks U+0085, which it has. */
-const NOT_JS_SPACE = /[\u0085\ufeff]/;
-
-/**
- * A filter, sort or metadata value as Pagefind normalises it: entities decoded, trimmed, line breaks
- * and runs of white space made one space, while a single tab or no-break space stays.
- */
-function normalized(text: string): string {
-  return trimmed(decodeEntities(text)).replace(LINE_BREAKS, ' ').replace(SPACE_RUN, ' ');
-}
-
-/** The digest as Pagefind reads a custom record: entities decoded (Pagefind decodes its own digest), split at white space. */
-function digestText(text: string): string {
-  return collapsed(decodeEntities(text));
-}
-
-function collapsed(text: string): string {
-  // /\s+/ is V8's fast path; the exact class only where the two differ.
-  return trimmed(NOT_JS_SPACE.test(text) ? text.replace(ANY_SPACE_RUN, ' ') : text.replace(/\s+/g, ' '));
-}
-
-/** Rust's `trim`: white space off both ends. */
-function trimmed(text: string): string {
-  let start = 0;
-  let end = text.length;
-  while (start < end && IS_WHITE_SPACE.test(text[start]!)) start++;
-  while (end > start && IS_WHITE_SPACE.test(text[end - 1]!)) end--;
-  return start === 0 && end === text.length ? text : text.slice(start, end);
 }

@@ -18,12 +18,12 @@ export function pagefindHtml(html: string, strategy: SearchStrategy, shard: stri
 }
 
 /** Pagefind would keep every element id inside the body as an anchor. */
-export function withoutIds(html: string): string {
+function withoutIds(html: string): string {
   return html.replace(/(<[a-zA-Z][^<>]*?)\sid="[^"]*"/g, '$1');
 }
 
 /** Pagefind would run the text of adjacent cells and spans together ("Datumpondělí"). */
-export function separateWords(html: string): string {
+function separateWords(html: string): string {
   return html.replace(/<\/(dt|dd|th|td|caption)>(?=<)/gi, '</$1> ').replace(/<\/span>(?=<span[\s>])/gi, '</span> ');
 }
 
