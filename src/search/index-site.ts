@@ -5,8 +5,9 @@
  * 1. every HTML page with data-pagefind-body (the meeting pages) is read once for its year, its
  *    filters and its hash, and the pages are cut into shards of whole years (shards.ts);
  * 2. a shard whose hash equals the one in the previous site's manifest is copied from there; any
- *    other shard goes to Pagefind's Node API page by page — under strategy B with the stems block
- *    added to what Pagefind sees (the file on disk stays as rendered) — and is written to
+ *    other shard goes to Pagefind's Node API page by page, each page as the record Pagefind would
+ *    read from its HTML (pagefind-record.ts) — under strategy B with the stems block added (the file
+ *    on disk stays as rendered) — and is written to
  *    <outDir>/pagefind/<shard>/, a few shards at once, each in its own Pagefind service, so
  *    Pagefind never holds the whole site;
  * 3. <outDir>/pagefind/shards.json lists the shards newest first and every filter value;
