@@ -117,7 +117,7 @@ export function pagefindRecord(html: string): PagefindRecord | undefined {
   // Elements left open are closed into their parents, as Pagefind does at the end of a page.
   for (let i = stack.length - 1; i > 0; i--) collapse(stack[i]!, stack[i - 1]!);
   if (root.status !== Status.ParentOfBody) return undefined;
-  const meta = new Map(found.meta);
+  const meta = found.meta;
   const autoTitle = meta.get(AUTO_TITLE);
   const autoPageTitle = meta.get(AUTO_PAGE_TITLE);
   meta.delete(AUTO_TITLE);
@@ -164,20 +164,12 @@ const AUTO_IMAGE_ALT = '\0auto_image_alt';
 /** Pagefind takes the first image after the title as the page's image. */
 function imageAfterTitle(attributeText: string, found: Found): void {
   if (found.meta.has(AUTO_IMAGE) || !(found.meta.has(AUTO_TITLE) || found.meta.has('title'))) return;
-  const attributes = plainAttributes(attributeText);
+  const attributes = attributesOf(attributeText);
   const src = attributes.get('src');
   if (src === undefined) return;
-  found.meta.set(AUTO_IMAGE, src);
+  found.meta.set(AUTO_IMAGE, decodeEntities(src));
   const alt = attributes.get('alt');
-  if (alt !== undefined) found.meta.set(AUTO_IMAGE_ALT, alt);
-}
-
-function plainAttributes(text: string): Map<string, string> {
-  const attributes = new Map<string, string>();
-  ATTRIBUTE.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = ATTRIBUTE.exec(text))) attributes.set(match[1]!.toLowerCase(), decodeEntities(match[2] ?? match[3] ?? match[4] ?? ''));
-  return attributes;
+  if (alt !== undefined) found.meta.set(AUTO_IMAGE_ALT, decodeEntities(alt));
 }
 
 function separatedFromNext(name: string, html: string, at: number): boolean {
@@ -203,12 +195,8 @@ interface PagefindAttributes {
 
 function pagefindAttributes(text: string): PagefindAttributes {
   const found: PagefindAttributes = { body: false };
-  ATTRIBUTE.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = ATTRIBUTE.exec(text))) {
-    const name = match[1]!.toLowerCase();
+  for (const [name, value] of attributesOf(text)) {
     if (!name.startsWith('data-pagefind-')) continue;
-    const value = match[2] ?? match[3] ?? match[4] ?? '';
     if (name === 'data-pagefind-body') found.body = true;
     else if (name === 'data-pagefind-ignore') found.ignore = value;
     else if (name === 'data-pagefind-filter') found.filter = value;
@@ -221,6 +209,15 @@ function pagefindAttributes(text: string): PagefindAttributes {
     }
   }
   return found;
+}
+
+/** An element's attributes by lower-case name, their values as written (entities not decoded). */
+function attributesOf(text: string): Map<string, string> {
+  const attributes = new Map<string, string>();
+  ATTRIBUTE.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = ATTRIBUTE.exec(text))) attributes.set(match[1]!.toLowerCase(), match[2] ?? match[3] ?? match[4] ?? '');
+  return attributes;
 }
 
 function open(name: string, attributes: PagefindAttributes | undefined, parent: Node): Node {

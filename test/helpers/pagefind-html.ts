@@ -4,6 +4,7 @@
  * give the same bundle byte for byte.
  */
 import { SHARD_FILTER, STEMS_MARKER, type SearchStrategy } from '../../src/search/config.ts';
+import { escapeHtml } from '../../src/search/excerpt.ts';
 import { pagefindRecord, recordWords } from '../../src/search/pagefind-record.ts';
 import { indexStems } from '../../src/search/stems.ts';
 
@@ -25,8 +26,4 @@ function withoutIds(html: string): string {
 /** Pagefind would run the text of adjacent cells and spans together ("Datumpondělí"). */
 function separateWords(html: string): string {
   return html.replace(/<\/(dt|dd|th|td|caption)>(?=<)/gi, '</$1> ').replace(/<\/span>(?=<span[\s>])/gi, '</span> ');
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
