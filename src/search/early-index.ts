@@ -128,7 +128,7 @@ export class EarlyIndex {
 
   #readPage(dir: string, file: string): void {
     if (!file.endsWith('.html') || this.#read.has(file)) return;
-    const page = readPage(file, readFileSync(path.join(dir, file), 'utf8'));
+    const page = readPage(file, readFileSync(path.join(dir, file)));
     this.#read.set(file, page);
     if (!page) return;
     const searchable: SearchablePage = { file, url: pageUrl(file), year: page.year, hash: page.hash };

@@ -316,7 +316,7 @@ async function searchablePages(
     const stats = statSync(path.join(root, file));
     let entry = known.get(file);
     if (!entry || !unchangedByStat(entry, stats)) {
-      const page = early?.readPageOf(file) ?? { page: readPage(file, readFileSync(path.join(root, file), 'utf8')) };
+      const page = early?.readPageOf(file) ?? { page: readPage(file, readFileSync(path.join(root, file))) };
       entry = { stat: trustedStat(stats, startedAt), ...page };
     }
     next.set(file, entry);
@@ -334,18 +334,18 @@ async function searchablePages(
   return { pages, filters: sortedFilters };
 }
 
-export function readPage(file: string, html: string): KnownPage['page'] {
+export function readPage(file: string, bytes: Buffer): KnownPage['page'] {
+  // Latin-1 takes each byte for a character, without decoding: the attributes looked for are
+  // ASCII, and a filter value is decoded from its own bytes (into a string of its own, not a
+  // slice that would keep the page alive).
+  const html = bytes.toString('latin1');
   if (!/\sdata-pagefind-body[\s=>]/.test(html)) return undefined;
   const date = new RegExp(`data-pagefind-sort="${SORT_KEY}:(\\d{4})-`).exec(html);
   if (!date) throw new SearchIndexError('Stránka zápisu nemá datum pro řazení výsledků.', [file]);
-  // Copied out of the page: a match is a slice of the page's text and would keep all of it alive.
-  const filters = [...html.matchAll(/data-pagefind-filter="([^"]*)"/g)].map((match) => copied(decodeEntities(match[1]!))).filter((value) => value.indexOf(':') > 0);
-  return { year: Number(date[1]), hash: createHash('sha256').update(html).digest('hex'), filters };
-}
-
-/** A string of its own with `text`'s characters (a round trip through bytes never returns a slice). */
-function copied(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
+  const filters = [...html.matchAll(/data-pagefind-filter="([^"]*)"/g)]
+    .map((match) => decodeEntities(Buffer.from(match[1]!, 'latin1').toString('utf8')))
+    .filter((value) => value.indexOf(':') > 0);
+  return { year: Number(date[1]), hash: createHash('sha256').update(bytes).digest('hex'), filters };
 }
 
 /**

@@ -38,7 +38,7 @@ describe('search index begun while rendering', () => {
     const files = htmlFilesUnder(site, new Set());
     const years = new Map<string, number>();
     for (const file of files) {
-      const page = readPage(file, readFileSync(path.join(site, file), 'utf8'));
+      const page = readPage(file, readFileSync(path.join(site, file)));
       if (page) years.set(file, page.year);
     }
     // "zapisy/<date>-…/index.html": newest first by name.

@@ -48,7 +48,7 @@ async function bundle(pages: readonly Page[], as: 'html' | 'record', out: string
 function searchablePagesOf(site: string): Page[] {
   return htmlFilesUnder(site, new Set()).flatMap((file) => {
     const html = readFileSync(path.join(site, file), 'utf8');
-    return readPage(file, html) ? [{ url: pageUrl(file), html }] : [];
+    return readPage(file, Buffer.from(html)) ? [{ url: pageUrl(file), html }] : [];
   });
 }
 

@@ -7,12 +7,12 @@ import { collectGarbage } from '../../src/pipeline/collect-garbage.ts';
 import { readPage } from '../../src/search/index-site.ts';
 
 /** A meeting page of ~900,000 characters (~1.8 MB in V8: it has Czech letters), different for each `n`. */
-function page(n: number): string {
-  return `<html><body><main data-pagefind-body><h1>Zápis ${n}</h1>
+function page(n: number): Buffer {
+  return Buffer.from(`<html><body><main data-pagefind-body><h1>Zápis ${n}</h1>
 <span data-pagefind-sort="datum:2021-10-${String((n % 28) + 1).padStart(2, '0')}"></span>
 <span data-pagefind-filter="skupina:PS osob bez domova"></span>
 <span data-pagefind-filter="organizace:Most k naději, z. s."></span>
-<p>${`Zpráva ${n}. `.repeat(80_000)}</p></main></body></html>`;
+<p>${`Zpráva ${n}. `.repeat(80_000)}</p></main></body></html>`);
 }
 
 describe('readPage', () => {
@@ -20,7 +20,7 @@ describe('readPage', () => {
     const read = readPage('zapisy/a/index.html', page(1));
     expect(read).toMatchObject({ year: 2021, filters: ['skupina:PS osob bez domova', 'organizace:Most k naději, z. s.'] });
     expect(read?.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(readPage('index.html', '<html><body><p>Úvod</p></body></html>')).toBeUndefined();
+    expect(readPage('index.html', Buffer.from('<html><body><p>Úvod</p></body></html>'))).toBeUndefined();
   });
 
   it('keeps none of the page text: its filters are copies, not slices of the page', () => {
