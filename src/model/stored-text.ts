@@ -18,6 +18,8 @@ export interface TextStore {
    * HTML — taken from the store as it is (UTF-8 bytes), not parsed and written again.
    */
   openJson(): string | Buffer;
+  /** The HTML alone, when the store can read it without the rest (a meeting page needs no more). */
+  html?(): string;
 }
 
 const STORE = Symbol('text store');
@@ -37,7 +39,7 @@ export function storedText(store: TextStore): RenderedText {
   Object.defineProperties(text, {
     markdown: { enumerable: true, get: () => value().markdown },
     text: { enumerable: true, get: () => value().text },
-    html: { enumerable: true, get: () => value().html },
+    html: { enumerable: true, get: () => recent?.deref()?.html ?? store.html?.() ?? value().html },
     [STORE]: { value: store },
   });
   return text;

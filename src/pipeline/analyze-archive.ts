@@ -24,7 +24,7 @@ import type { AnalysisEnvironment, FileAnalysis, FileBody, FileInput, FileSummar
 import type { AnalysisTask, TaskResult } from './analysis-task.ts';
 import { FileCache, registerFiles, registersHash, toolVersion } from './cache.ts';
 import { storeAnalysis } from './store-analysis.ts';
-import { openJsonOf, openJsonOfTextEntry, parseTextEntry } from './text-entry.ts';
+import { htmlOfTextEntry, openJsonOf, openJsonOfTextEntry, parseTextEntry } from './text-entry.ts';
 import { archiveTargets } from './archive-targets.ts';
 import { mapConcurrently } from './map-concurrently.ts';
 import { StatIndex, trustedStat, unchangedByStat, type Remembered } from './stat-index.ts';
@@ -230,6 +230,7 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
             id: key,
             load: () => entry.text ?? parseTextEntry(storedEntry()) ?? reanalyse().text,
             openJson: () => (entry.text ? openJsonOf(entry.text) : openJsonOfTextEntry(storedEntry()) ?? openJsonOf(reanalyse().text)),
+            html: () => entry.text?.html ?? htmlOfTextEntry(storedEntry()) ?? reanalyse().text.html,
           });
     const minute = hydrateValidatedMinute(shown, readBytes, summary.minute, () => loadBody().frontmatter);
     minutes.push(minute);

@@ -17,12 +17,25 @@ export function openJsonOf({ markdown, text }: RenderedText): string {
 /** The text of an entry (its UTF-8 bytes); undefined for one that is not two lines of the right JSON. */
 export function parseTextEntry(entry: Buffer): RenderedText | undefined {
   const lineEnd = entry.indexOf(LINE_END);
-  if (lineEnd < 0) return undefined;
+  const html = htmlOfTextEntry(entry, lineEnd);
+  if (html === undefined) return undefined;
   try {
     const { markdown, text } = JSON.parse(entry.toString('utf8', 0, lineEnd)) as Partial<RenderedText>;
+    return typeof markdown === 'string' && typeof text === 'string' ? { markdown, text, html } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The HTML of an entry (its second line) alone, which is all a meeting page shows: the first line,
+ * the Markdown and the plain text, is most of the entry. Undefined for an entry without it.
+ */
+export function htmlOfTextEntry(entry: Buffer, lineEnd = entry.indexOf(LINE_END)): string | undefined {
+  if (lineEnd < 0) return undefined;
+  try {
     const html = JSON.parse(entry.toString('utf8', lineEnd + 1)) as unknown;
-    if (typeof markdown !== 'string' || typeof text !== 'string' || typeof html !== 'string') return undefined;
-    return { markdown, text, html };
+    return typeof html === 'string' ? html : undefined;
   } catch {
     return undefined;
   }

@@ -9,7 +9,7 @@ import { meetingPiece, organizationPiece, personPiece, type OpenDataSplice } fro
 import { madeFrom } from '../../src/model/provenance.ts';
 import { storedText, textStoreOf } from '../../src/model/stored-text.ts';
 import type { ArchiveModel, RenderedText } from '../../src/model/types.ts';
-import { openJsonOf, openJsonOfTextEntry, parseTextEntry, textEntry } from '../../src/pipeline/text-entry.ts';
+import { htmlOfTextEntry, openJsonOf, openJsonOfTextEntry, parseTextEntry, textEntry } from '../../src/pipeline/text-entry.ts';
 import { MeetingText } from '../../src/render/meeting-text.ts';
 import { openDataJson, writeChunks } from '../../src/render/open-data.ts';
 import { sampleModel } from '../fixtures/site/sample-model.ts';
@@ -65,6 +65,18 @@ describe('a stored text', () => {
     expect(loads).toBe(1);
     expect(structuredClone(text)).toEqual(value);
     expect(new MeetingText(text).html).toBe('<p>Čtvrtek</p>');
+  });
+
+  it('gives a page its HTML alone when the store can read it so, and the rest from one load', () => {
+    const value = { markdown: 'Čtvrtek', text: 'Čtvrtek', html: '<p>Čtvrtek</p>' };
+    const reads = { load: 0, html: 0 };
+    const text = storedText({ id: 'x', load: () => (reads.load++, { ...value }), openJson: () => openJsonOf(value), html: () => (reads.html++, value.html) });
+    expect(new MeetingText(text).html).toBe('<p>Čtvrtek</p>');
+    expect(reads).toEqual({ load: 0, html: 1 });
+    // Once the whole text is loaded, its HTML comes from there.
+    expect(text.markdown).toBe('Čtvrtek');
+    expect(text.html).toBe('<p>Čtvrtek</p>');
+    expect(reads).toEqual({ load: 1, html: 1 });
   });
 
   it('goes into the open data as the stored bytes, and the document is the same as from texts in memory', async () => {
@@ -157,6 +169,7 @@ describe('a text entry of the cache', () => {
       fc.property(anyText, (text) => {
         const entry = Buffer.from(textEntry(text));
         expect(parseTextEntry(entry)).toEqual(text);
+        expect(htmlOfTextEntry(entry)).toBe(text.html);
         expect(openJsonOfTextEntry(entry)!.toString('utf8')).toBe(JSON.stringify(text, (key, value) => (key === 'html' ? undefined : value)));
       }),
       { numRuns: 300 },
@@ -164,5 +177,7 @@ describe('a text entry of the cache', () => {
     expect(parseTextEntry(Buffer.from('{"markdown":"a","text":"a"}'))).toBeUndefined();
     expect(parseTextEntry(Buffer.from('{"markdown":"a"}\n"x"'))).toBeUndefined();
     expect(openJsonOfTextEntry(Buffer.from('bez konce řádku'))).toBeUndefined();
+    expect(htmlOfTextEntry(Buffer.from('"<p>bez prvního řádku</p>"'))).toBeUndefined();
+    expect(htmlOfTextEntry(Buffer.from('{"markdown":"a","text":"a"}\n{"html":"x"}'))).toBeUndefined();
   });
 });
