@@ -110,7 +110,8 @@ describe('a page as a Pagefind record', () => {
       <nav>Menu</nav>
       <article class="minutes" data-pagefind-body data-pagefind-sort="datum:2021-10-25">
         <div hidden data-pagefind-ignore><span data-pagefind-filter="rok:2021"></span>skryté</div>
-        <h1>Zápis z jednání</h1><p><strong>Naděje</strong>: noclehárna &amp; denní centrum &#8211; &#x10D;</p>
+        <h1>Zápis z jednání</h1><p><strong>Naděje</strong>: noclehárna &amp; denní
+centrum &#8211;	&#x10D;</p>
         <script>var naděje = 1;</script>
         <dl><div><dt>Stav</dt><dd>schválený</dd></div></dl>
       </article>
