@@ -16,6 +16,7 @@
  * are our own Eleventy output, every element closed, so a tag scanner is enough.
  */
 import { decodeEntities } from './html-entities.ts';
+import { HtmlTokens, TokenKind } from './html-tokens.ts';
 import { collapsed, digestText, normalized } from './pagefind-text.ts';
 
 export interface PagefindRecord {
@@ -69,7 +70,6 @@ interface Node {
   weight?: string;
 }
 
-const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|[^<]+|</g;
 const ATTRIBUTE = /([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
 /** The record of a page; undefined when the page has no data-pagefind-body. */
@@ -77,22 +77,21 @@ export function pagefindRecord(html: string): PagefindRecord | undefined {
   const root: Node = { name: '', text: '', status: Status.Indexing };
   const stack: Node[] = [root];
   const found = { filters: new Map<string, string[]>(), sort: new Map<string, string>(), meta: new Map<string, string>() };
-  TOKEN.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = TOKEN.exec(html))) {
-    const [token, closing, rawName, attributeText = ''] = match;
-    if (rawName === undefined) {
-      if (token[0] !== '<' || token === '<') stack.at(-1)!.text += token;
+  const tokens = new HtmlTokens(html);
+  while (tokens.next()) {
+    if (tokens.kind !== TokenKind.Tag) {
+      if (tokens.kind === TokenKind.Text) stack.at(-1)!.text += html.slice(tokens.start, tokens.end);
       continue;
     }
-    const name = rawName.toLowerCase();
-    if (closing) {
+    const name = html.slice(tokens.nameStart, tokens.nameEnd).toLowerCase();
+    if (tokens.closing) {
       const at = findLast(stack, name);
       if (at <= 0) continue;
       while (stack.length > at) close(stack.pop()!, stack.at(-1)!, found);
-      if (separatedFromNext(name, html, TOKEN.lastIndex)) stack.at(-1)!.text += ' ';
+      if (separatedFromNext(name, html, tokens.end)) stack.at(-1)!.text += ' ';
       continue;
     }
+    const attributeText = html.slice(tokens.nameEnd, tokens.end - 1);
     const parent = stack.at(-1)!;
     const attributes = attributeText.includes('data-pagefind') ? pagefindAttributes(attributeText) : undefined;
     const node = open(name, attributes, parent);
@@ -108,10 +107,10 @@ export function pagefindRecord(html: string): PagefindRecord | undefined {
     stack.push(node);
     if (RAW_TEXT.has(name)) {
       const end = new RegExp(`</${name}\\s*>`, 'gi');
-      end.lastIndex = TOKEN.lastIndex;
+      end.lastIndex = tokens.end;
       const ended = end.exec(html);
-      node.text += html.slice(TOKEN.lastIndex, ended ? ended.index : html.length);
-      TOKEN.lastIndex = ended ? ended.index : html.length;
+      node.text += html.slice(tokens.end, ended ? ended.index : html.length);
+      tokens.end = ended ? ended.index : html.length;
     }
   }
   // Elements left open are closed into their parents, as Pagefind does at the end of a page.
