@@ -3,7 +3,7 @@ import type { Registers } from '../registers/load-registers.ts';
 import type { Config } from '../schema/config.ts';
 import { czechCollator } from '../text/normalize.ts';
 import { renderedText } from './minute-part.ts';
-import { analysisOf, madeFrom } from './provenance.ts';
+import { madeFrom } from './provenance.ts';
 import { buildPeople, personRef } from './people.ts';
 import { buildTasks } from './tasks.ts';
 import { buildUpcoming } from './upcoming.ts';
@@ -14,6 +14,7 @@ import {
   type GroupModel,
   type MeetingModel,
   type OrganizationModel,
+  type UpdateModel,
 } from './types.ts';
 
 export interface ModelInput {
@@ -64,40 +65,30 @@ export function buildModel({ config, registers, analyzed }: ModelInput): Archive
   const organizationById = new Map(organizations.map((o) => [o.id, o]));
 
   const decisions: DecisionModel[] = [];
-  for (const { minute, extracted, body } of chronological) {
+  for (const { minute, extracted } of chronological) {
     const { date, group } = minute.frontmatter;
-    // Updates and mentions are made from their minute alone: later stages may know them by its analysis.
-    const analysis = analysisOf(body);
     for (const update of extracted.updates) {
-      organizationById.get(update.organization)?.updates.push(
-        madeFrom(
-          {
-            organization: update.organization,
-            meeting: minute.id,
-            date,
-            group,
-            content: renderedText(update.content),
-            position: update.position,
-          },
-          analysis,
-        ),
-      );
+      const made: UpdateModel = {
+        organization: update.organization,
+        meeting: minute.id,
+        date,
+        group,
+        content: renderedText(update.content),
+        position: update.position,
+      };
+      // Its texts by their digest, the rest as it is (see provenance.ts).
+      organizationById.get(update.organization)?.updates.push(madeFrom(made, JSON.stringify({ ...made, content: update.content.digest })));
     }
     for (const mention of extracted.mentions) {
-      organizationById.get(mention.organization)?.mentions.push(
-        madeFrom(
-          {
-            organization: mention.organization,
-            meeting: minute.id,
-            date,
-            group,
-            written: mention.written,
-            context: mention.context,
-            position: mention.position,
-          },
-          analysis,
-        ),
-      );
+      organizationById.get(mention.organization)?.mentions.push({
+        organization: mention.organization,
+        meeting: minute.id,
+        date,
+        group,
+        written: mention.written,
+        context: mention.context,
+        position: mention.position,
+      });
     }
     extracted.decisions.forEach((decision, i) => {
       decisions.push({

@@ -3,6 +3,7 @@
  * after extraction while the tree is at hand (in a worker thread, and stored in the cache's body
  * entry). The tree is then dropped, so the archive-wide model never holds 10,000 trees at once.
  */
+import { createHash } from 'node:crypto';
 import type { ExtractedContent, ExtractedMinute } from '../extract/types.ts';
 import type { ParsedMinute } from '../parse/parse-minute.ts';
 import { htmlOf } from './html.ts';
@@ -14,6 +15,12 @@ export interface ContentHtml {
   markdown: string;
   text: string;
   html: string;
+  /**
+   * Names the three texts above: equal digests, equal texts. Made here, where a minute is analysed
+   * (and kept in the cache), so a build can tell an unchanged update in a changed minute from a
+   * changed one without reading its texts (provenance.ts).
+   */
+  digest: string;
 }
 
 export interface MinutePart {
@@ -38,10 +45,11 @@ export function modelMinutePart(parsed: Pick<ParsedMinute, 'tree' | 'source'>, e
 }
 
 function contentHtml({ markdown, text, nodes }: ExtractedContent): ContentHtml {
-  return { markdown, text, html: htmlOf(nodes) };
+  const html = htmlOf(nodes);
+  return { markdown, text, html, digest: createHash('sha1').update(JSON.stringify([markdown, text, html])).digest('base64') };
 }
 
 /** What the model shows of a piece of content: extraction's plain text, or the HTML's when it has none. */
-export function renderedText(content: ContentHtml): RenderedText {
+export function renderedText(content: Omit<ContentHtml, 'digest'>): RenderedText {
   return { markdown: content.markdown, text: content.text || textOfHtml(content.html), html: content.html };
 }

@@ -2,11 +2,11 @@
  * The pieces of the site's /data/archive.json that a warm build may copy from the previous one
  * instead of writing them again: meetings, organizations and people (render/open-data-splice.ts keeps where
  * each stood). A piece's id names everything its JSON is made of, so an equal id means equal bytes.
- * What comes from one minute is named by the id of its analysis (provenance.ts); what is made
- * from a minute analysed without a cache is not a piece.
+ * A meeting is named by the analysis of its text (provenance.ts): one analysed without a cache is
+ * not a piece.
  */
 import { createHash } from 'node:crypto';
-import { analysisBehind, analysisOf } from './provenance.ts';
+import { analysisOf, sourceOf } from './provenance.ts';
 import type { MeetingModel, OrganizationModel, PersonModel } from './types.ts';
 
 export interface OpenDataSplice {
@@ -38,31 +38,27 @@ export function meetingPiece(meeting: MeetingModel): string | undefined {
   return analysis === undefined ? undefined : `${'meeting' satisfies PieceKind} ${analysis} ${meeting.previous ?? ''} ${meeting.next ?? ''}`;
 }
 
-/**
- * An organization is its register entry and people, which it holds itself, and its updates and
- * mentions in their order, each made from one minute's analysis.
- */
-export function organizationPiece(organization: OrganizationModel): string | undefined {
+/** An organization is its register entry and people, which it holds itself, and its updates and mentions in their order. */
+export function organizationPiece(organization: OrganizationModel): string {
   const { updates, mentions, ...own } = organization;
   return gatheredPiece('organization', own, [updates, mentions]);
 }
 
-/** A person is their id, name and organizations, and their attendance in its order, each made from one minute's analysis. */
-export function personPiece(person: PersonModel): string | undefined {
+/** A person is their id, name and organizations, and their attendance in its order. */
+export function personPiece(person: PersonModel): string {
   const { attendance, ...own } = person;
   return gatheredPiece('person', own, [attendance]);
 }
 
-/** What holds `own` members and lists of things each made from one minute's analysis. */
-function gatheredPiece(kind: PieceKind, own: object, lists: readonly (readonly object[])[]): string | undefined {
+/**
+ * What holds `own` members and lists of things each named by its source (provenance.ts) or, as
+ * small as they mostly are (an attendance, a mention), by its own JSON.
+ */
+function gatheredPiece(kind: PieceKind, own: object, lists: readonly (readonly object[])[]): string {
   const hash = createHash('sha1').update(JSON.stringify(own));
   for (const list of lists) {
     hash.update('\0');
-    for (const item of list) {
-      const analysis = analysisBehind(item);
-      if (analysis === undefined) return undefined;
-      hash.update(analysis).update(' ');
-    }
+    for (const item of list) hash.update(sourceOf(item) ?? JSON.stringify(item)).update('\n');
   }
   return `${kind} ${hash.digest('hex')}`;
 }

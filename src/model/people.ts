@@ -2,7 +2,6 @@ import type { AnalyzedMinute } from '../pipeline/analyze-archive.ts';
 import type { PersonEntry } from '../schema/minute.ts';
 import { czechCollator } from '../text/normalize.ts';
 import { slug } from './ids.ts';
-import { analysisOf, madeFrom } from './provenance.ts';
 import type { AttendanceModel, PersonModel, PersonRef } from './types.ts';
 
 export function personRef(entry: PersonEntry): PersonRef {
@@ -24,9 +23,7 @@ const LISTS = [
 /** People as written: "Průcha" and "Lukáš Průcha" stay two entries, because guessing would mislead. */
 export function buildPeople(chronological: readonly AnalyzedMinute[]): PersonModel[] {
   const people = new Map<string, PersonModel>();
-  for (const { minute, body } of chronological) {
-    // Attendance is made from its minute alone: later stages may know it by its analysis.
-    const analysis = analysisOf(body);
+  for (const { minute } of chronological) {
     for (const [list, as] of LISTS) {
       for (const entry of minute.frontmatter[list] ?? []) {
         const ref = personRef(entry);
@@ -38,7 +35,7 @@ export function buildPeople(chronological: readonly AnalyzedMinute[]): PersonMod
           group: minute.frontmatter.group,
           as,
         };
-        person.attendance.push(madeFrom(attendance, analysis));
+        person.attendance.push(attendance);
         people.set(ref.person, person);
       }
     }

@@ -1,10 +1,15 @@
 /**
- * Which minute's analysis a piece of the model was made from, when it was made from one minute
- * alone (an update, a mention). The analysis is named by the cache key of the minute's file — its
- * bytes, path, registers and analysis code (model code included) — the id its stored text carries:
- * equal ids, equal pieces. A later stage can then tell that a piece did not change without looking
- * at its content (the open data copies it, a page hash takes the id for it). A minute analysed
- * without a cache has no such id.
+ * What a piece of the model is made of, named more cheaply than by its content, so a later stage
+ * can tell that a piece did not change without looking at it (the open data copies it, a page hash
+ * takes the name for it).
+ *
+ * A meeting's text is named by its analysis: the cache key of the minute's file — its bytes, path,
+ * registers and analysis code (model code included) — the id its stored text carries. A minute
+ * analysed without a cache has no such id.
+ *
+ * An update is named by its source (madeFrom): the digest of its texts, made where its minute was
+ * analysed, with everything else it holds. Not by its minute's analysis: an edit elsewhere in the
+ * minute would then change every update and every organization the minute speaks of.
  */
 import { textStoreOf } from './stored-text.ts';
 import type { RenderedText } from './types.ts';
@@ -16,13 +21,13 @@ export function analysisOf(body: RenderedText): string | undefined {
 
 const SOURCES = new WeakMap<object, string>();
 
-/** Marks `value` as made from one minute's analysis alone. */
-export function madeFrom<T extends object>(value: T, analysis: string | undefined): T {
-  if (analysis !== undefined) SOURCES.set(value, analysis);
+/** Names `value` by `source`, which must name everything it is made of: equal sources, equal values. */
+export function madeFrom<T extends object>(value: T, source: string): T {
+  SOURCES.set(value, source);
   return value;
 }
 
-/** The analysis `value` was made from alone, if it was. */
-export function analysisBehind(value: object): string | undefined {
+/** The source `value` was named by, if it was. */
+export function sourceOf(value: object): string | undefined {
   return SOURCES.get(value);
 }

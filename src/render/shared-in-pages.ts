@@ -8,8 +8,8 @@
  * is. The view is finished before any page is hashed and nothing changes it afterwards.
  *
  * `madeOf`, when it gives something, names everything the object is made of more cheaply than its
- * content (the analysis an update comes from instead of its HTML and excerpt; see
- * model/provenance.ts); the digest is then of that, and the content is not looked at.
+ * content (an update's source instead of its HTML and excerpt; see model/provenance.ts); the digest
+ * is then of that, and the content is not looked at.
  */
 import { createHash } from 'node:crypto';
 

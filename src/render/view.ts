@@ -6,7 +6,7 @@
  * All paths in the view are site-relative ("/zapisy/…/"); templates put them through the `url`
  * filter, which adds the base path.
  */
-import { analysisBehind } from '../model/provenance.ts';
+import { sourceOf } from '../model/provenance.ts';
 import type {
   ArchiveModel,
   DecisionModel,
@@ -383,14 +383,14 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
   const pending = upcomingAll.filter((u) => u.pending);
 
   // A meeting page and its organization's page show the same update: made once, shared. A page
-  // hash knows it by the analysis it comes from where there is one (its HTML and excerpt follow
-  // from that analysis and the render code), so the excerpt is made only for a page that shows it.
+  // hash knows it by its source (model/provenance.ts) or else its texts, rather than by its
+  // excerpt (which follows from the text and the render code), so the excerpt is made only for a
+  // page that shows it.
   const updateView = madeOnce((u: UpdateModel): UpdateView => {
     let shortened: string | undefined;
     const view = { organization: linkOrg(u.organization), html: u.content.html, meeting: card(u.meeting) } as UpdateView;
     Object.defineProperty(view, 'excerpt', { enumerable: true, get: () => (shortened ??= excerpt(u.content.text)) });
-    const analysis = analysisBehind(u);
-    return sharedInPages(view, () => (analysis === undefined ? undefined : [analysis, u.position, view.organization, view.meeting]));
+    return sharedInPages(view, () => [sourceOf(u) ?? [view.html, u.content.text], view.organization, view.meeting]);
   });
 
   /* meetings */

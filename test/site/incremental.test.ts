@@ -94,6 +94,34 @@ describe('a warm build', () => {
     expect(await readFile(path.join(work, 'site', 'zapisy', id, 'index.html'), 'utf8')).toContain('Nově zařazené téma');
   });
 
+  it('renders only the page of a minute edited outside its updates, and copies its organizations; an edited update renders its organization', { timeout: 120_000 }, async () => {
+    await buildBoth('reported');
+    const { meetings, organizations, people } = await model();
+    const reported = organizations.find((o) => o.updates.length)!;
+    const meeting = reported.updates[0]!.meeting;
+    const file = files.find((f) => path.basename(f, '.md') === meeting)!;
+
+    // A sentence below the tasks: only the meeting's own page shows it.
+    await appendFile(path.join(archive, file), '\nDoplněno po jednání.\n');
+    const appended = await buildBoth('reported');
+    expect(appended.renderedPages).toBe(1);
+    expect(appended.copiedOpenData).toEqual({ meeting: meetings.length - 1, organization: organizations.length, person: people.length });
+
+    // The same minute with one organization's update reworded, on the same lines: that organization
+    // and those the update mentions (their mention's context and place) change, and only they.
+    const source = await readFile(path.join(archive, file), 'utf8');
+    const update = /^(\s*- \*\*[^*\n]+\*\* )/m.exec(source)!;
+    await writeFile(path.join(archive, file), source.replace(update[1]!, `${update[1]}Nově: `));
+    const after = await model();
+    const changed = after.organizations.filter((o, i) => JSON.stringify(o) !== JSON.stringify(organizations[i])).length;
+    expect(changed).toBeGreaterThan(0);
+    const reworded = await buildBoth('reported');
+    // A mention moved along its line changes the open data but not what its organization's page shows.
+    expect(reworded.renderedPages).toBeGreaterThanOrEqual(2);
+    expect(reworded.renderedPages).toBeLessThanOrEqual(1 + changed);
+    expect(reworded.copiedOpenData).toEqual({ meeting: meetings.length - 1, organization: organizations.length - changed, person: people.length });
+  });
+
   it('renders every page again when a template changes', { timeout: 120_000 }, async () => {
     const templates = path.join(work, 'templates');
     await cp(TEMPLATES_DIR, templates, { recursive: true });

@@ -27,15 +27,14 @@ const unreadable = (id: string): RenderedText =>
 
 /**
  * The sample model with every meeting's text in a store that counts its reads, its id standing for
- * the minute's analysis, and the organizations' updates and mentions made from it.
+ * the minute's analysis, and the organizations' updates named by a source (their meeting and place).
  */
 function storedModel(): { model: ArchiveModel; reads: { load: number; openJson: number } } {
   const reads = { load: 0, openJson: 0 };
   const model = sampleModel();
   for (const organization of model.organizations) {
-    for (const item of [...organization.updates, ...organization.mentions]) madeFrom(item, item.meeting);
+    for (const update of organization.updates) madeFrom(update, `${update.meeting} ${update.position.line}`);
   }
-  for (const person of model.people) for (const attendance of person.attendance) madeFrom(attendance, attendance.meeting);
   for (const meeting of model.meetings) {
     const entry = Buffer.from(textEntry(meeting.body));
     meeting.body = storedText({
@@ -151,15 +150,24 @@ describe('the site file copying unchanged meetings, organizations and people fro
     expect(moved.copied.sort()).toEqual(kept.sort());
   });
 
-  it('cannot splice what comes from minutes whose texts are held in memory (no piece) and writes it as always', () => {
+  it('cannot splice meetings whose texts are held in memory (no piece), but copies organizations and people', () => {
     const model = sampleModel();
     expect(meetingPiece(model.meetings[0]!)).toBeUndefined();
-    expect(organizationPiece(model.organizations.find((o) => o.updates.length)!)).toBeUndefined();
-    expect(personPiece(model.people[0]!)).toBeUndefined();
     const { splice, places } = spliceOver();
-    expect(written(model, splice).toString('utf8')).toBe(openDataJson(model));
-    // Only organizations that nothing in a minute speaks of are pieces: their register entry and people.
-    expect(places.size).toBe(model.organizations.filter((o) => !o.updates.length && !o.mentions.length).length);
+    const expected = openDataJson(model);
+    const bytes = written(model, splice);
+    expect(bytes.toString('utf8')).toBe(expected);
+    expect(places.size).toBe(model.organizations.length + model.people.length);
+    const again = spliceOver({ bytes, places });
+    expect(written(model, again.splice).toString('utf8')).toBe(expected);
+    expect(again.copied.sort()).toEqual([...model.organizations, ...model.people].map((v) => v.id).sort());
+    // Updates without a source are named by their texts: one changed is a new piece.
+    const reported = model.organizations.find((o) => o.updates.length)!;
+    reported.updates[0]!.content = { ...reported.updates[0]!.content, text: 'Jiný text.' };
+    const changed = spliceOver({ bytes, places });
+    expect(JSON.parse(written(model, changed.splice).toString('utf8'))).toEqual(JSON.parse(openDataJson(model)));
+    expect(changed.copied).not.toContain(reported.id);
+    expect(changed.copied).toHaveLength(model.organizations.length + model.people.length - 1);
   });
 });
 
