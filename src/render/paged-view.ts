@@ -1,10 +1,10 @@
 /**
- * The pages made one per item of the view — a meeting, an organization, a group, a year, a
- * group's calendar — and the data each of them receives. The paginated templates page over
- * `pages.*` (global data) and read nothing of the view but their item and the data every page
- * shares (`site`, `nav`), so a page's output is a function of exactly `pageData(shared, item)`
- * and the templates. Incremental rendering relies on that; test/site/incremental.test.ts holds
- * the templates to it.
+ * Every page of the site is made one per item of the view: a meeting, an organization, a group, a
+ * year, a group's calendar — and each archive-wide page (home, the lists, feed, calendar, search,
+ * 404) from an item of its own, holding the parts of the view it shows. The templates page over
+ * `pages.*` (global data) and read nothing but their item and the data every page shares (`site`,
+ * `nav`), so a page's output is a function of exactly `pageData(shared, item)` and the templates.
+ * Incremental rendering relies on that; test/site/incremental.test.ts holds the templates to it.
  */
 import { routes } from './urls.ts';
 import type { SiteView } from './view.ts';
@@ -15,6 +15,18 @@ export interface PagedView {
   groups: SiteView['groups'];
   years: SiteView['years'];
   groupCalendars: SiteView['files']['groupCalendars'];
+  home: Pick<SiteView, 'home'>[];
+  meetingList: Pick<SiteView, 'meetingsByYear'>[];
+  decisionList: Pick<SiteView, 'decisionsByYear'>[];
+  taskList: Pick<SiteView, 'tasks'>[];
+  groupList: Pick<SiteView, 'groups' | 'yearsChart'>[];
+  yearList: Pick<SiteView, 'years' | 'yearsChart'>[];
+  organizationList: Pick<SiteView, 'organizationRows' | 'updatesGrid'>[];
+  feed: { feed: string }[];
+  calendar: { calendar: string }[];
+  /** Pages that show nothing of the archive, made from an empty item. */
+  search: Record<string, never>[];
+  notFound: Record<string, never>[];
 }
 
 export type PageFamily = keyof PagedView;
@@ -32,6 +44,17 @@ export function pagedView(view: SiteView): PagedView {
     groups: view.groups,
     years: view.years,
     groupCalendars: view.files.groupCalendars,
+    home: [{ home: view.home }],
+    meetingList: [{ meetingsByYear: view.meetingsByYear }],
+    decisionList: [{ decisionsByYear: view.decisionsByYear }],
+    taskList: [{ tasks: view.tasks }],
+    groupList: [{ groups: view.groups, yearsChart: view.yearsChart }],
+    yearList: [{ years: view.years, yearsChart: view.yearsChart }],
+    organizationList: [{ organizationRows: view.organizationRows, updatesGrid: view.updatesGrid }],
+    feed: [{ feed: view.files.feed }],
+    calendar: [{ calendar: view.files.calendar }],
+    search: [{}],
+    notFound: [{}],
   };
 }
 
@@ -50,6 +73,17 @@ export const PAGE_FILES: { [F in PageFamily]: (item: PagedView[F][number]) => st
   groups: (group) => fileOf(routes.group(group.id)),
   years: (year) => fileOf(routes.year(year.year)),
   groupCalendars: (calendar) => fileOf(routes.groupCalendar(calendar.group)),
+  home: () => fileOf(routes.home),
+  meetingList: () => fileOf(routes.meetings),
+  decisionList: () => fileOf(routes.decisions),
+  taskList: () => fileOf(routes.tasks),
+  groupList: () => fileOf(routes.groups),
+  yearList: () => fileOf(routes.years),
+  organizationList: () => fileOf(routes.organizations),
+  feed: () => fileOf(routes.feed),
+  calendar: () => fileOf(routes.calendar),
+  search: () => fileOf(routes.search),
+  notFound: () => fileOf(routes.notFound),
 };
 
 export const PAGE_FAMILIES = Object.keys(PAGE_FILES) as PageFamily[];
@@ -92,7 +126,7 @@ export function batchPages(pages: PagedView, size: number): PagedView[] {
 }
 
 function emptyPages(): PagedView {
-  return { meetings: [], organizations: [], groups: [], years: [], groupCalendars: [] };
+  return Object.fromEntries(PAGE_FAMILIES.map((family) => [family, []])) as unknown as PagedView;
 }
 
 /** "/zapisy/x/" → "zapisy/x/index.html"; "/skupiny/x/kalendar.ics" → "skupiny/x/kalendar.ics". */

@@ -22,11 +22,11 @@ import { filesUnder, htmlFilesUnder, linkFiles } from './link-files.ts';
 import { minify } from './minify.ts';
 import { writeOpenData } from './open-data.ts';
 import { openDataPlaces, type OpenDataPlaces } from './open-data-splice.ts';
-import { batchPages, countPages, pageFilesOf, pagedView, sharedPageData, type PagedView } from './paged-view.ts';
+import { batchPages, countPages, pageFilesOf, pagedView, sharedPageData, type PagedView, type SharedPageData } from './paged-view.ts';
 import { normalizeBasePath, routes, siteUrl } from './urls.ts';
 import { tidySpare, type SpareFile } from './spare.ts';
 import { surveySpareMeanwhile } from './spare-survey.ts';
-import { buildView, type SiteView } from './view.ts';
+import { buildView } from './view.ts';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../site-templates/', import.meta.url));
 
@@ -215,7 +215,7 @@ async function renderChangedPages(model: ArchiveModel, dir: string, options: Pag
   const runs = batchPages(plan.pages, options.pagesPerRun ?? PAGES_PER_RUN);
   try {
     for (const [index, pages] of runs.entries()) {
-      await runEleventy(view, pages, dir, basePath, templatesDir, { archivePages: index === 0 });
+      await runEleventy(sharedPageData(view), pages, dir, basePath, templatesDir, { assets: index === 0 });
       options.onRendered?.(dir, pageFilesOf(pages));
       // What Eleventy kept of a run is garbage once the run is written. After a run of a few pages
       // (a warm build's) that is little, and the collection after rendering takes it: a full
@@ -249,17 +249,14 @@ function once<T>(work: () => Promise<T>): () => Promise<T> {
   return () => (started ??= work());
 }
 
-/**
- * One Eleventy run into `outDir`: the paged templates over `pages` and, when `archivePages`, every
- * other template (home, lists, feeds, search) and the assets.
- */
+/** One Eleventy run into `outDir`: the templates over `pages` and, with `assets`, the stylesheet and scripts. */
 async function runEleventy(
-  view: SiteView,
+  shared: SharedPageData,
   pages: PagedView,
   outDir: string,
   basePath: string,
   templatesDir: string,
-  { archivePages }: { archivePages: boolean },
+  { assets }: { assets: boolean },
 ): Promise<void> {
   await forgetCachedTemplates(templatesDir);
   const eleventy = new Eleventy(templatesDir, outDir, {
@@ -289,22 +286,17 @@ async function runEleventy(
         trimBlocks: true,
         lstripBlocks: true,
       });
-      config.addGlobalData('view', view);
-      // The paginated templates page over `pages` (the items to render this time) and read only
-      // their item, `site` and `nav` (see paged-view.ts).
+      // Every template pages over `pages` (the items to render this time) and reads only its item,
+      // `site` and `nav` (see paged-view.ts).
       config.addGlobalData('pages', pages);
-      const shared = sharedPageData(view);
       config.addGlobalData('site', shared.site);
       config.addGlobalData('nav', shared.nav);
       config.addGlobalData('basePath', basePath);
-      if (archivePages) {
+      if (assets) {
         config.addPassthroughCopy({ [path.join(templatesDir, 'assets', '*.!(css)')]: 'assets' });
         // Every page loads the stylesheet; minified it is 14 % smaller as gzip sends it.
         config.addTemplateFormats('css');
         config.addExtension('css', { outputFileExtension: 'css', compile: (css, file) => async () => minify(css, 'css', file) });
-      } else {
-        // Templates without pagination are the archive-wide pages, already written by the first run.
-        config.addPreprocessor('paged-pages-only', 'njk', (data) => ('pagination' in data ? undefined : false));
       }
       // Replaces Eleventy's deprecated `url` filter, which returns "/zapisy/" unchanged under the
       // base path "/zapisy/" (it takes it for already prefixed). Added from a plugin because plugins

@@ -18,6 +18,7 @@ export const routes = {
   tasks: '/ukoly/',
   decisions: '/usneseni/',
   search: '/hledat/',
+  notFound: '/404.html',
   feed: '/feed.xml',
   calendar: '/kalendar.ics',
   data: '/data/archive.json',

@@ -474,7 +474,9 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
 
   /* groups */
   const meetingsByGroup = groupBy(meetings, (m) => m.group);
-  const groupPages = model.groups.map((group): GroupPage => {
+  // A group's page is also shown, in part, by the home page and the list of groups: hashed once.
+  const groupPages = model.groups.map((group): GroupPage => sharedInPages(groupPage(group)));
+  function groupPage(group: GroupModel): GroupPage {
     const own = meetingsByGroup.get(group.id) ?? [];
     const ownCards = own.map((m) => card(m.id));
     const chronological = [...own].reverse();
@@ -517,7 +519,7 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
           )
         : undefined,
     };
-  });
+  }
 
   /* organizations */
   const attendedByOrg = new Map<string, Map<string, Set<string>>>();

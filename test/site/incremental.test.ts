@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArchive } from '../../src/bench/generate.ts';
 import type { ArchiveModel } from '../../src/model/types.ts';
 import { buildArchiveModel } from '../../src/pipeline/build-model.ts';
-import { batchPages, countPages, type PagedView } from '../../src/render/paged-view.ts';
+import { PAGE_FAMILIES, PAGE_FILES, batchPages, countPages, type PagedView } from '../../src/render/paged-view.ts';
 import { TEMPLATES_DIR, renderSite, type RenderOptions, type RenderResult } from '../../src/render/render-site.ts';
 import { ROOT, listFiles, snapshot } from './support.ts';
 
@@ -186,17 +186,17 @@ describe('a warm build', () => {
   });
 });
 
-describe('the paginated templates', () => {
-  it('read nothing of the view but their own item, site and nav (what a page hash covers)', async () => {
-    const paginated: string[] = [];
-    for (const template of (await listFiles(TEMPLATES_DIR)).filter((f) => f.endsWith('.njk') && !f.startsWith('_includes/'))) {
-      if (/^pagination:/m.test(await readFile(path.join(TEMPLATES_DIR, template), 'utf8'))) paginated.push(template);
-    }
-    expect(paginated.length).toBe(5);
+describe('the templates', () => {
+  it('are each paged over its items and read nothing of the view but their own item, site and nav (what a page hash covers)', async () => {
+    const templates = (await listFiles(TEMPLATES_DIR)).filter((f) => f.endsWith('.njk') && !f.startsWith('_includes/'));
+    expect(templates.length).toBe(Object.keys(PAGE_FILES).length);
+    const families = new Set<string>();
     const problems: string[] = [];
-    for (const template of paginated) {
+    for (const template of templates) {
       const source = await readFile(path.join(TEMPLATES_DIR, template), 'utf8');
-      expect(source, template).toMatch(/^\s+data: pages\.\w+$/m);
+      const family = /^pagination:\n\s+data: pages\.(\w+)$/m.exec(source)?.[1];
+      if (family === undefined) problems.push(`${template}: not paged over pages.*`);
+      else families.add(family);
       for (const file of await reachableTemplates(template)) {
         const text = await readFile(path.join(TEMPLATES_DIR, file), 'utf8');
         const tags = text.match(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g) ?? [];
@@ -204,6 +204,7 @@ describe('the paginated templates', () => {
       }
     }
     expect(problems).toEqual([]);
+    expect([...families].sort()).toEqual(Object.keys(PAGE_FILES).sort());
   });
 });
 
@@ -225,17 +226,12 @@ async function reachableTemplates(template: string): Promise<string[]> {
 
 describe('batchPages', () => {
   it('cuts the pages into runs of at most the given size, in order, losing none', () => {
-    const pages = {
-      meetings: ['m1', 'm2', 'm3'],
-      organizations: ['o1'],
-      groups: [],
-      years: ['y1', 'y2'],
-      groupCalendars: ['c1'],
-    } as unknown as PagedView;
+    const none = () => Object.fromEntries(PAGE_FAMILIES.map((family) => [family, []])) as unknown as PagedView;
+    const pages = { ...none(), meetings: ['m1', 'm2', 'm3'], organizations: ['o1'], years: ['y1', 'y2'], groupCalendars: ['c1'], feed: ['f1'] } as unknown as PagedView;
     const runs = batchPages(pages, 2);
-    expect(runs.map((run) => countPages(run))).toEqual([2, 2, 2, 1]);
-    expect(runs[1]).toEqual({ meetings: ['m3'], organizations: ['o1'], groups: [], years: [], groupCalendars: [] });
-    expect(runs.flatMap((run) => Object.values(run).flat())).toEqual(['m1', 'm2', 'm3', 'o1', 'y1', 'y2', 'c1']);
-    expect(batchPages({ meetings: [], organizations: [], groups: [], years: [], groupCalendars: [] }, 2)).toHaveLength(1);
+    expect(runs.map((run) => countPages(run))).toEqual([2, 2, 2, 2]);
+    expect(runs[1]).toEqual({ ...none(), meetings: ['m3'], organizations: ['o1'] });
+    expect(runs.flatMap((run) => Object.values(run).flat())).toEqual(['m1', 'm2', 'm3', 'o1', 'y1', 'y2', 'c1', 'f1']);
+    expect(batchPages(none(), 2)).toHaveLength(1);
   });
 });
