@@ -13,6 +13,7 @@ import {
   type DecisionModel,
   type GroupModel,
   type MeetingModel,
+  type MentionModel,
   type OrganizationModel,
   type UpdateModel,
 } from './types.ts';
@@ -67,6 +68,8 @@ export function buildModel({ config, registers, analyzed }: ModelInput): Archive
   const decisions: DecisionModel[] = [];
   for (const { minute, extracted } of chronological) {
     const { date, group } = minute.frontmatter;
+    // An update or mention is its extracted self, which its digest names, and these of its minute (provenance.ts).
+    const source = (digest: string) => `${digest} ${minute.id} ${date} ${group}`;
     for (const update of extracted.updates) {
       const made: UpdateModel = {
         organization: update.organization,
@@ -76,11 +79,10 @@ export function buildModel({ config, registers, analyzed }: ModelInput): Archive
         content: renderedText(update.content),
         position: update.position,
       };
-      // Its texts by their digest, the rest as it is (see provenance.ts).
-      organizationById.get(update.organization)?.updates.push(madeFrom(made, JSON.stringify({ ...made, content: update.content.digest })));
+      organizationById.get(update.organization)?.updates.push(madeFrom(made, source(update.digest)));
     }
     for (const mention of extracted.mentions) {
-      organizationById.get(mention.organization)?.mentions.push({
+      const made: MentionModel = {
         organization: mention.organization,
         meeting: minute.id,
         date,
@@ -88,7 +90,8 @@ export function buildModel({ config, registers, analyzed }: ModelInput): Archive
         written: mention.written,
         context: mention.context,
         position: mention.position,
-      });
+      };
+      organizationById.get(mention.organization)?.mentions.push(madeFrom(made, source(mention.digest)));
     }
     extracted.decisions.forEach((decision, i) => {
       decisions.push({

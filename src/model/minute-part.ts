@@ -4,7 +4,7 @@
  * entry). The tree is then dropped, so the archive-wide model never holds 10,000 trees at once.
  */
 import { createHash } from 'node:crypto';
-import type { ExtractedContent, ExtractedMinute } from '../extract/types.ts';
+import type { ExtractedContent, ExtractedMention, ExtractedMinute, ExtractedUpdate } from '../extract/types.ts';
 import type { ParsedMinute } from '../parse/parse-minute.ts';
 import { htmlOf } from './html.ts';
 import { textOfHtml } from './text-of-html.ts';
@@ -15,17 +15,24 @@ export interface ContentHtml {
   markdown: string;
   text: string;
   html: string;
-  /**
-   * Names the three texts above: equal digests, equal texts. Made here, where a minute is analysed
-   * (and kept in the cache), so a build can tell an unchanged update in a changed minute from a
-   * changed one without reading its texts (provenance.ts).
-   */
-  digest: string;
+}
+
+/**
+ * An extracted update or mention and a digest of all of it (its texts, organization and place):
+ * equal digests, equal items. Made here, where a minute is analysed (and kept in the cache), so a
+ * build can tell an unchanged update or mention in a changed minute from a changed one without
+ * reading it (provenance.ts).
+ */
+export type Digested<T> = T & { digest: string };
+
+/** The extracted data of a minute as the model takes it: content as HTML, updates and mentions digested. */
+export interface ExtractedPart extends Omit<ExtractedMinute<ContentHtml>, 'updates' | 'mentions'> {
+  updates: Digested<ExtractedUpdate<ContentHtml>>[];
+  mentions: Digested<ExtractedMention>[];
 }
 
 export interface MinutePart {
-  /** The extracted data, its content as HTML instead of mdast nodes. */
-  extracted: ExtractedMinute<ContentHtml>;
+  extracted: ExtractedPart;
   /** The minute's body below the frontmatter. */
   body: RenderedText;
 }
@@ -37,7 +44,8 @@ export function modelMinutePart(parsed: Pick<ParsedMinute, 'tree' | 'source'>, e
   return {
     extracted: {
       ...extracted,
-      updates: extracted.updates.map((update) => ({ ...update, content: contentHtml(update.content) })),
+      updates: extracted.updates.map((update) => digested({ ...update, content: contentHtml(update.content) })),
+      mentions: extracted.mentions.map(digested),
       decisions: extracted.decisions.map((decision) => ({ ...decision, content: contentHtml(decision.content) })),
     },
     body: { markdown: parsed.source.text.slice(start).trim(), text: textOfHtml(html), html },
@@ -45,11 +53,14 @@ export function modelMinutePart(parsed: Pick<ParsedMinute, 'tree' | 'source'>, e
 }
 
 function contentHtml({ markdown, text, nodes }: ExtractedContent): ContentHtml {
-  const html = htmlOf(nodes);
-  return { markdown, text, html, digest: createHash('sha1').update(JSON.stringify([markdown, text, html])).digest('base64') };
+  return { markdown, text, html: htmlOf(nodes) };
+}
+
+function digested<T extends object>(item: T): Digested<T> {
+  return { ...item, digest: createHash('sha1').update(JSON.stringify(item)).digest('base64') };
 }
 
 /** What the model shows of a piece of content: extraction's plain text, or the HTML's when it has none. */
-export function renderedText(content: Omit<ContentHtml, 'digest'>): RenderedText {
+export function renderedText(content: ContentHtml): RenderedText {
   return { markdown: content.markdown, text: content.text || textOfHtml(content.html), html: content.html };
 }

@@ -50,10 +50,7 @@ export function personPiece(person: PersonModel): string {
   return gatheredPiece('person', own, [attendance]);
 }
 
-/**
- * What holds `own` members and lists of things each named by its source (provenance.ts) or, as
- * small as they mostly are (an attendance, a mention), by its own JSON.
- */
+/** What holds `own` members and lists of things each named by its source (provenance.ts) or else its JSON. */
 function gatheredPiece(kind: PieceKind, own: object, lists: readonly (readonly object[])[]): string {
   const hash = createHash('sha1').update(JSON.stringify(own));
   for (const list of lists) {

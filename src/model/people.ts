@@ -2,6 +2,7 @@ import type { AnalyzedMinute } from '../pipeline/analyze-archive.ts';
 import type { PersonEntry } from '../schema/minute.ts';
 import { czechCollator } from '../text/normalize.ts';
 import { slug } from './ids.ts';
+import { madeFrom } from './provenance.ts';
 import type { AttendanceModel, PersonModel, PersonRef } from './types.ts';
 
 export function personRef(entry: PersonEntry): PersonRef {
@@ -35,7 +36,8 @@ export function buildPeople(chronological: readonly AnalyzedMinute[]): PersonMod
           group: minute.frontmatter.group,
           as,
         };
-        person.attendance.push(attendance);
+        // Named by everything it holds: with 90,000 of them, their JSON was most of the people's piece ids (open-data-pieces.ts).
+        person.attendance.push(madeFrom(attendance, `${as} ${minute.id} ${attendance.date} ${attendance.group}`));
         people.set(ref.person, person);
       }
     }

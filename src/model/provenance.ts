@@ -7,9 +7,11 @@
  * registers and analysis code (model code included) — the id its stored text carries. A minute
  * analysed without a cache has no such id.
  *
- * An update is named by its source (madeFrom): the digest of its texts, made where its minute was
- * analysed, with everything else it holds. Not by its minute's analysis: an edit elsewhere in the
- * minute would then change every update and every organization the minute speaks of.
+ * Updates, mentions and attendance are named by a source (madeFrom): an update or mention by the
+ * digest of its extracted self, made where its minute was analysed (minute-part.ts), with its
+ * minute's id, date and group; an attendance by everything it holds. Not by their minute's
+ * analysis: an edit elsewhere in the minute would then change every organization and person the
+ * minute speaks of.
  */
 import { textStoreOf } from './stored-text.ts';
 import type { RenderedText } from './types.ts';

@@ -11,8 +11,7 @@ import { readFileSync, statSync, type Stats } from 'node:fs';
 import os from 'node:os';
 import { FILE_START, compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { diagnose } from '../diagnostics/create.ts';
-import type { ExtractedMinute } from '../extract/types.ts';
-import type { ContentHtml } from '../model/minute-part.ts';
+import type { ExtractedPart } from '../model/minute-part.ts';
 import { storedText } from '../model/stored-text.ts';
 import type { RenderedText } from '../model/types.ts';
 import { loadRegisters, type Registers } from '../registers/load-registers.ts';
@@ -34,7 +33,7 @@ import { WorkerPool } from './worker-pool.ts';
 
 export interface AnalyzedMinute {
   minute: ValidatedMinute;
-  extracted: ExtractedMinute<ContentHtml>;
+  extracted: ExtractedPart;
   /** The minute's text as the model shows it; a cached minute's is read only when asked for (stored-text.ts). */
   body: RenderedText;
 }

@@ -1,14 +1,14 @@
 /**
- * The digest of an update's texts (model/minute-part.ts) names them: a later build knows an
- * unchanged update of a changed minute by it (model/provenance.ts), so it must follow every text
- * the model shows, and nothing else.
+ * The digest of an extracted update or mention (model/minute-part.ts) names it: a later build knows
+ * an unchanged update or mention of a changed minute by it (model/provenance.ts), so it must follow
+ * everything the model takes of it, and nothing else.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/bench/run.ts';
 import { extractionContext } from '../../src/extract/context.ts';
-import type { ContentHtml } from '../../src/model/minute-part.ts';
+import type { ExtractedPart } from '../../src/model/minute-part.ts';
 import { analyzeFile, type AnalysisEnvironment } from '../../src/pipeline/analyze-file.ts';
 import { loadRegisters } from '../../src/registers/load-registers.ts';
 import { projectPaths } from '../../src/registers/project.ts';
@@ -24,19 +24,30 @@ beforeAll(async () => {
   environment = { registers, paths, context: extractionContext(registers) };
 });
 
-function updatesOf(text: string): ContentHtml[] {
-  const { body } = analyzeFile({ file: FILE, shown: SHOWN, bytes: Buffer.from(text) }, environment);
-  return body!.extracted.updates.map((update) => update.content);
+function extractedOf(text: string): ExtractedPart {
+  return analyzeFile({ file: FILE, shown: SHOWN, bytes: Buffer.from(text) }, environment).body!.extracted;
 }
 
-describe("an update's digest", () => {
-  it('stays when the minute changes elsewhere, and changes with its text', () => {
-    const before = updatesOf(original);
-    expect(before.length).toBeGreaterThan(0);
-    const after = updatesOf(`${original}\nDoplněno po jednání.\n`);
-    expect(after.map((u) => u.digest)).toEqual(before.map((u) => u.digest));
-    const reworded = updatesOf(original.replace('AD pro ženy', 'AD pro matky'));
-    expect(reworded.map((u) => u.html)).not.toEqual(before.map((u) => u.html));
-    expect(reworded.map((u) => u.digest)).not.toEqual(before.map((u) => u.digest));
+const digests = (items: readonly { digest: string }[]) => items.map((item) => item.digest);
+
+describe("an update's and a mention's digest", () => {
+  it('stays when the minute changes elsewhere, and changes with the update or mention', () => {
+    const before = extractedOf(original);
+    expect(before.updates.length).toBeGreaterThan(0);
+    expect(before.mentions.length).toBeGreaterThan(0);
+    const after = extractedOf(`${original}\nDoplněno po jednání.\n`);
+    expect(digests(after.updates)).toEqual(digests(before.updates));
+    expect(digests(after.mentions)).toEqual(digests(before.mentions));
+
+    const reworded = extractedOf(original.replace('AD pro ženy', 'AD pro matky'));
+    expect(reworded.updates.map((u) => u.content.html)).not.toEqual(before.updates.map((u) => u.content.html));
+    expect(digests(reworded.updates)).not.toEqual(digests(before.updates));
+
+    // A mention moved along its line: the same words, another place.
+    const mention = before.mentions[0]!;
+    const line = original.split('\n')[mention.position.line - 1]!;
+    const moved = extractedOf(original.replace(line, line.replace(mention.written, `tedy ${mention.written}`)));
+    expect(moved.mentions.map((m) => m.written)).toEqual(before.mentions.map((m) => m.written));
+    expect(digests(moved.mentions)).not.toEqual(digests(before.mentions));
   });
 });
