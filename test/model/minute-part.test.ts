@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/bench/run.ts';
 import { extractionContext } from '../../src/extract/context.ts';
-import type { ExtractedPart } from '../../src/model/minute-part.ts';
+import { digestedUpdate, type ExtractedPart } from '../../src/model/minute-part.ts';
 import { analyzeFile, type AnalysisEnvironment } from '../../src/pipeline/analyze-file.ts';
 import { loadRegisters } from '../../src/registers/load-registers.ts';
 import { projectPaths } from '../../src/registers/project.ts';
@@ -49,5 +49,21 @@ describe("an update's and a mention's digest", () => {
     const moved = extractedOf(original.replace(line, line.replace(mention.written, `tedy ${mention.written}`)));
     expect(moved.mentions.map((m) => m.written)).toEqual(before.mentions.map((m) => m.written));
     expect(digests(moved.mentions)).not.toEqual(digests(before.mentions));
+  });
+
+  it('of an update follows every member of it, however deep', () => {
+    const { digest, ...update } = extractedOf(original).updates[0]!;
+    expect(digestedUpdate(update).digest).toBe(digest);
+    const leaves = (value: unknown, path: string[] = []): string[][] =>
+      value !== null && typeof value === 'object' ? Object.entries(value).flatMap(([key, member]) => leaves(member, [...path, key])) : [path];
+    const paths = leaves(update);
+    expect(paths.map((path) => path.join('.'))).toEqual(expect.arrayContaining(['organization', 'written', 'content.markdown', 'content.text', 'content.html', 'position.endColumn']));
+    for (const path of paths) {
+      const changed = structuredClone(update) as Record<string, unknown>;
+      const holder = path.slice(0, -1).reduce((object, key) => object[key] as Record<string, unknown>, changed);
+      const key = path[path.length - 1]!;
+      holder[key] = typeof holder[key] === 'number' ? (holder[key] as number) + 1 : `${String(holder[key])}x`;
+      expect(digestedUpdate(changed as typeof update).digest, path.join('.')).not.toBe(digest);
+    }
   });
 });
