@@ -111,7 +111,7 @@ export class FileCache {
 
   /** Whether the entry was written (a cache that cannot be written only costs speed). */
   put(key: string, part: JsonPart, value: unknown): boolean {
-    return this.#packs.put(`${key}.${part}`, Buffer.from(JSON.stringify(value)));
+    return this.#packs.putText(`${key}.${part}`, JSON.stringify(value));
   }
 
   /** The entry's text as putText wrote it (UTF-8), or undefined when it is missing or does not match its checksum. */
@@ -121,7 +121,7 @@ export class FileCache {
 
   /** Text stored as it is, not as JSON: its reader may take a part of it without parsing any. */
   putText(key: string, part: TextPart, text: string): boolean {
-    return this.#packs.put(`${key}.${part}`, Buffer.from(text));
+    return this.#packs.putText(`${key}.${part}`, text);
   }
 
   /** Gathers the entries put from now on and writes them a batch at a time (PackStore.startBatch). */

@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { seal, unsealedBytes } from './seal.ts';
+import { SEAL_LENGTH, seal, sealInto, unsealedBytes } from './seal.ts';
 
 export interface Location {
   pack: string;
@@ -39,8 +39,13 @@ export class PackStore {
   /** How much of each .idx the catalogue holds, so a refresh reads only what was appended since. */
   readonly #indexRead = new Map<string, number>();
   #writer: { pack: string; index: string; size: number } | undefined;
-  /** Entries put and not yet written, while writes are batched. */
-  #batch: { records: Buffer[]; lines: string[]; bytes: number; names: Set<string> } | undefined;
+  /**
+   * Entries put and not yet written, while writes are batched: their records one after another in
+   * `records` up to `bytes`. A text is encoded and sealed right there, not into a buffer of its own
+   * that is then copied twice (behind its seal, into the batch): for a cold check of 10,000 minutes
+   * that was ~0.2 s of each thread.
+   */
+  #batch: { records: Buffer; bytes: number; lines: string[]; names: Set<string> } | undefined;
 
   constructor(readonly dir: string) {}
 
@@ -51,7 +56,7 @@ export class PackStore {
    * thread ends without flush or endBatch, which only costs their analysis next time.
    */
   startBatch(): void {
-    this.#batch ??= { records: [], lines: [], bytes: 0, names: new Set() };
+    this.#batch ??= { records: Buffer.allocUnsafe(2 * BATCH_BYTES), bytes: 0, lines: [], names: new Set() };
   }
 
   /** Writes the entries gathered so far and puts every later one right away. */
@@ -62,24 +67,20 @@ export class PackStore {
 
   /** Appends an entry; whether it was taken (a cache that cannot be written only costs speed). */
   put(name: string, content: Buffer): boolean {
+    return this.#batch ? this.#gather(name, content.length, (target, at) => content.copy(target, at)) : this.#appendNow(name, seal(content));
+  }
+
+  /** Appends an entry of `text` in UTF-8 (see put). */
+  putText(name: string, text: string): boolean {
+    // No UTF-16 code unit takes more than three bytes in UTF-8.
+    return this.#batch ? this.#gather(name, text.length * 3, (target, at) => target.write(text, at, 'utf8')) : this.#appendNow(name, seal(Buffer.from(text)));
+  }
+
+  #appendNow(name: string, record: Buffer): boolean {
     try {
-      this.#writer ??= this.#newWriter();
-      const writer = this.#writer;
-      const record = seal(content);
-      const location = { pack: writer.pack, offset: writer.size, length: record.length };
-      const line = `${name} ${location.offset} ${location.length}\n`;
-      if (this.#batch) {
-        this.#batch.records.push(record);
-        this.#batch.lines.push(line);
-        this.#batch.bytes += record.length;
-        this.#batch.names.add(name);
-      } else {
-        append(writer.pack, record);
-        append(writer.index, Buffer.from(line));
-      }
-      writer.size += record.length;
-      this.#catalogue?.set(name, location);
-      if (this.#batch && this.#batch.bytes >= BATCH_BYTES) this.flush();
+      const writer = (this.#writer ??= this.#newWriter());
+      append(writer.pack, record);
+      append(writer.index, Buffer.from(this.#placed(name, writer, record.length)));
       return true;
     } catch {
       this.#abandonWriter();
@@ -87,17 +88,45 @@ export class PackStore {
     }
   }
 
+  /** Puts into the batch the entry whose content `write` puts at an offset (at most `most` bytes) and says how long it is. */
+  #gather(name: string, most: number, write: (target: Buffer, at: number) => number): boolean {
+    const batch = this.#batch!;
+    try {
+      if (batch.bytes + SEAL_LENGTH + most > batch.records.length) this.flush();
+      if (SEAL_LENGTH + most > batch.records.length) batch.records = Buffer.allocUnsafe(SEAL_LENGTH + most);
+      const writer = (this.#writer ??= this.#newWriter());
+      const start = batch.bytes;
+      const length = write(batch.records, start + SEAL_LENGTH);
+      sealInto(batch.records, start, length);
+      batch.bytes += SEAL_LENGTH + length;
+      batch.lines.push(this.#placed(name, writer, SEAL_LENGTH + length));
+      batch.names.add(name);
+      if (batch.bytes >= BATCH_BYTES) this.flush();
+      return true;
+    } catch {
+      this.#abandonWriter();
+      return false;
+    }
+  }
+
+  /** Records where an entry of `length` bytes appended to the writer's pack stands; its index line. */
+  #placed(name: string, writer: { pack: string; size: number }, length: number): string {
+    const location = { pack: writer.pack, offset: writer.size, length };
+    writer.size += length;
+    this.#catalogue?.set(name, location);
+    return `${name} ${location.offset} ${location.length}\n`;
+  }
+
   /** Writes the entries of the batch so far: the records first, then their index lines. */
   flush(): void {
     const batch = this.#batch;
     const writer = this.#writer;
-    if (!batch || !writer || batch.records.length === 0) return;
-    const records = Buffer.concat(batch.records);
-    const lines = Buffer.from(batch.lines.join(''));
-    this.#emptyBatch();
+    if (!batch || !writer || batch.bytes === 0) return;
+    // Written before the batch is emptied: the next entry reuses its buffer.
     try {
-      append(writer.pack, records);
-      append(writer.index, lines);
+      append(writer.pack, batch.records.subarray(0, batch.bytes));
+      append(writer.index, Buffer.from(batch.lines.join('')));
+      this.#emptyBatch();
     } catch {
       this.#abandonWriter();
     }
@@ -114,7 +143,6 @@ export class PackStore {
 
   #emptyBatch(): void {
     if (!this.#batch) return;
-    this.#batch.records = [];
     this.#batch.lines = [];
     this.#batch.bytes = 0;
     this.#batch.names.clear();

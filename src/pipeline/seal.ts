@@ -6,7 +6,16 @@
 import { createHash } from 'node:crypto';
 
 export function seal(content: Buffer): Buffer {
-  return Buffer.concat([Buffer.from(`${createHash('sha1').update(content).digest('hex')}\n`), content]);
+  const sealed = Buffer.allocUnsafe(SEAL_LENGTH + content.length);
+  content.copy(sealed, SEAL_LENGTH);
+  sealInto(sealed, 0, content.length);
+  return sealed;
+}
+
+/** Writes at `at` of `target` the checksum line of the `length` bytes of content that follow it. */
+export function sealInto(target: Buffer, at: number, length: number): void {
+  const content = target.subarray(at + SEAL_LENGTH, at + SEAL_LENGTH + length);
+  target.write(`${createHash('sha1').update(content).digest('hex')}\n`, at, 'latin1');
 }
 
 /** What sealed bytes hold after their checksum line, or undefined when it does not match the checksum. */
@@ -37,4 +46,4 @@ export function sealOf(bytes: Buffer): string {
 }
 
 /** 40 hex digits and a newline. */
-const SEAL_LENGTH = 41;
+export const SEAL_LENGTH = 41;

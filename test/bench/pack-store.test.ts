@@ -63,6 +63,24 @@ describe('pack store', () => {
     expect(packFiles()).toHaveLength(1);
   });
 
+  it('keeps texts put in UTF-8, in a batch or not, however long, between entries of bytes', () => {
+    const writer = new PackStore(dir);
+    const czech = (n: number) => 'Příliš žluťoučký kůň úpěl ďábelské ódy 😀 '.repeat(n);
+    // The longest is over three batches in UTF-8, and more than the batch's buffer (two batches) could take.
+    const texts = [czech(1), czech(3_000), czech(60_000), '', czech(2)];
+    writer.putText('t0.t', texts[0]!);
+    writer.startBatch();
+    texts.slice(1).forEach((text, i) => {
+      expect(writer.put(`b${i}.s`, bytes(`bajty ${i}`))).toBe(true);
+      expect(writer.putText(`t${i + 1}.t`, text)).toBe(true);
+    });
+    writer.endBatch();
+    const reader = new PackStore(dir);
+    expect(texts.map((_, i) => reader.get(`t${i}.t`)?.toString('utf8'))).toEqual(texts);
+    expect(texts.slice(1).map((_, i) => reader.get(`b${i}.s`)?.toString())).toEqual(texts.slice(1).map((_, i) => `bajty ${i}`));
+    expect(Buffer.byteLength(texts[2]!)).toBeGreaterThan(3 * 2 ** 20);
+  });
+
   it('takes a damaged, cut-short or half-indexed entry for missing', () => {
     const writer = new PackStore(dir);
     writer.put('a.s', bytes('celý záznam'));
