@@ -205,8 +205,9 @@ async function renderChangedPages(model: ArchiveModel, dir: string, options: Pag
   const survey = options.staging.fromSpare ? surveySpareMeanwhile(dir, options.reservedDirs ?? []) : undefined;
   survey?.catch(() => {}); // Awaited below, unless the view or the plan fails first.
   const view = buildView(model, { basePath });
+  const shared = sharedPageData(view);
   // Planned here, after writeDirectoryAtomically has put back a site a killed build left aside.
-  const plan = await planRender(pagedView(view), sharedPageData(view), {
+  const plan = await planRender(pagedView(view), shared, {
     manifest: options.manifest,
     previousDir: options.outDir,
     fingerprint: await rendererFingerprint(templatesDir, basePath),
@@ -215,7 +216,7 @@ async function renderChangedPages(model: ArchiveModel, dir: string, options: Pag
   const runs = batchPages(plan.pages, options.pagesPerRun ?? PAGES_PER_RUN);
   try {
     for (const [index, pages] of runs.entries()) {
-      await runEleventy(sharedPageData(view), pages, dir, basePath, templatesDir, { assets: index === 0 });
+      await runEleventy(shared, pages, dir, basePath, templatesDir, { assets: index === 0 });
       options.onRendered?.(dir, pageFilesOf(pages));
       // What Eleventy kept of a run is garbage once the run is written. After a run of a few pages
       // (a warm build's) that is little, and the collection after rendering takes it: a full
