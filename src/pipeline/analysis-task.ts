@@ -1,8 +1,8 @@
 /**
  * One file's analysis as a task of the analysis pool: analyzeFile, with its cache entries written
  * by the thread that made them. Only what the caller keeps travels back: a check (`minutes
- * validate`) gets the summary alone, a build the summary and the body (the text it reads from the
- * cache when it needs it). At 10,000 minutes the main thread of a cold check had been
+ * validate`) gets the summary alone, which is all it makes, a build the summary and the body (the
+ * text it reads from the cache when it needs it). At 10,000 minutes the main thread of a cold check had been
  * writing every entry and taking every body and text from the worker, and the worker waited for it
  * about a third of the time.
  *
@@ -22,7 +22,7 @@ export interface AnalysisTask {
   bytes?: Uint8Array;
   /** The file's cache key, when there is a cache and the caller has the bytes. */
   key?: string;
-  /** Only the summary comes back; the body and the text are for the cache. */
+  /** Only the summary is made (a check): a build that follows makes the body and the text. */
   summaryOnly: boolean;
   /** A file read here is a cache hit only with its body too (the model will be built). */
   needBody: boolean;
@@ -47,7 +47,7 @@ export function runAnalysisTask(task: AnalysisTask, environment: AnalysisEnviron
       if (cached) return { ...cached, key };
     }
   }
-  const result = analyzeFile({ file, shown, bytes }, environment);
+  const result = analyzeFile({ file, shown, bytes }, environment, { summaryOnly: task.summaryOnly });
   const stored = cache && key ? storeAnalysis(cache, key, result) : undefined;
   if (task.summaryOnly) return { summary: result.summary, key };
   // A text in the cache is read from there when a page or the open data shows it, as a cached

@@ -68,7 +68,20 @@ export interface FileInput {
   bytes: Uint8Array;
 }
 
-export function analyzeFile({ file, shown, bytes }: FileInput, { registers, paths, context }: AnalysisEnvironment): FileAnalysis {
+export interface AnalyzeFileOptions {
+  /**
+   * Only the summary is made (`minutes validate`): the body and the text, whose HTML, plain text
+   * and digests are a seventh of a minute's analysis and whose cache entries most of what is
+   * written, are left for a build to make.
+   */
+  summaryOnly?: boolean;
+}
+
+export function analyzeFile(
+  { file, shown, bytes }: FileInput,
+  { registers, paths, context }: AnalysisEnvironment,
+  { summaryOnly = false }: AnalyzeFileOptions = {},
+): FileAnalysis {
   const read = decodeSource(shown, bytes);
   if (!read.ok) return { summary: { check: read.diagnostics, extract: [] } };
   const parsed = parseMinute(read.source);
@@ -86,6 +99,7 @@ export function analyzeFile({ file, shown, bytes }: FileInput, { registers, path
     wholeSpan,
   };
   if (read.source.text.slice(offset, offset + text.length) !== text) saved.yamlText = text;
+  if (summaryOnly) return { summary: { check, extract, minute: saved } };
   const part = modelMinutePart(parsed, extracted);
   return {
     summary: { check, extract, minute: saved },
