@@ -3,7 +3,7 @@ import type { Registers } from '../registers/load-registers.ts';
 import type { Config } from '../schema/config.ts';
 import { czechCollator } from '../text/normalize.ts';
 import { renderedText } from './minute-part.ts';
-import { madeFrom } from './provenance.ts';
+import { madeFrom, minuteSource } from './provenance.ts';
 import { buildPeople, personRef } from './people.ts';
 import { buildTasks } from './tasks.ts';
 import { buildUpcoming } from './upcoming.ts';
@@ -69,7 +69,7 @@ export function buildModel({ config, registers, analyzed }: ModelInput): Archive
   for (const { minute, extracted } of chronological) {
     const { date, group } = minute.frontmatter;
     // An update or mention is its extracted self, which its digest names, and these of its minute (provenance.ts).
-    const source = (digest: string) => `${digest} ${minute.id} ${date} ${group}`;
+    const within = minuteSource(minute.id, date, group);
     for (const update of extracted.updates) {
       const made: UpdateModel = {
         organization: update.organization,
@@ -79,7 +79,7 @@ export function buildModel({ config, registers, analyzed }: ModelInput): Archive
         content: renderedText(update.content),
         position: update.position,
       };
-      organizationById.get(update.organization)?.updates.push(madeFrom(made, source(update.digest)));
+      organizationById.get(update.organization)?.updates.push(madeFrom(made, update.digest, within));
     }
     for (const mention of extracted.mentions) {
       const made: MentionModel = {
@@ -91,7 +91,7 @@ export function buildModel({ config, registers, analyzed }: ModelInput): Archive
         context: mention.context,
         position: mention.position,
       };
-      organizationById.get(mention.organization)?.mentions.push(madeFrom(made, source(mention.digest)));
+      organizationById.get(mention.organization)?.mentions.push(madeFrom(made, mention.digest, within));
     }
     extracted.decisions.forEach((decision, i) => {
       decisions.push({

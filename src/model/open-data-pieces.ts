@@ -55,7 +55,12 @@ function gatheredPiece(kind: PieceKind, own: object, lists: readonly (readonly o
   const hash = createHash('sha1').update(JSON.stringify(own));
   for (const list of lists) {
     hash.update('\0');
-    for (const item of list) hash.update(sourceOf(item) ?? JSON.stringify(item)).update('\n');
+    for (const item of list) {
+      const source = sourceOf(item);
+      // A minute's part of a source ends its line.
+      if (source) hash.update(source[0]).update(source[1]);
+      else hash.update(JSON.stringify(item)).update('\n');
+    }
   }
   return `${kind} ${hash.digest('hex')}`;
 }

@@ -2,7 +2,7 @@ import type { AnalyzedMinute } from '../pipeline/analyze-archive.ts';
 import type { PersonEntry } from '../schema/minute.ts';
 import { czechCollator } from '../text/normalize.ts';
 import { slug } from './ids.ts';
-import { madeFrom } from './provenance.ts';
+import { madeFrom, minuteSource } from './provenance.ts';
 import type { AttendanceModel, PersonModel, PersonRef } from './types.ts';
 
 export function personRef(entry: PersonEntry): PersonRef {
@@ -25,6 +25,7 @@ const LISTS = [
 export function buildPeople(chronological: readonly AnalyzedMinute[]): PersonModel[] {
   const people = new Map<string, PersonModel>();
   for (const { minute } of chronological) {
+    const within = minuteSource(minute.id, minute.frontmatter.date, minute.frontmatter.group);
     for (const [list, as] of LISTS) {
       for (const entry of minute.frontmatter[list] ?? []) {
         const ref = personRef(entry);
@@ -37,7 +38,7 @@ export function buildPeople(chronological: readonly AnalyzedMinute[]): PersonMod
           as,
         };
         // Named by everything it holds: with 90,000 of them, their JSON was most of the people's piece ids (open-data-pieces.ts).
-        person.attendance.push(madeFrom(attendance, `${as} ${minute.id} ${attendance.date} ${attendance.group}`));
+        person.attendance.push(madeFrom(attendance, as, within));
         people.set(ref.person, person);
       }
     }

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openDataChunks } from '../../src/model/open-data.ts';
 import { meetingPiece, organizationPiece, personPiece, type OpenDataSplice } from '../../src/model/open-data-pieces.ts';
-import { madeFrom } from '../../src/model/provenance.ts';
+import { madeFrom, minuteSource } from '../../src/model/provenance.ts';
 import { storedText, textStoreOf } from '../../src/model/stored-text.ts';
 import type { ArchiveModel, RenderedText } from '../../src/model/types.ts';
 import { htmlOfTextEntry, openJsonOf, openJsonOfTextEntry, parseTextEntry, textEntry } from '../../src/pipeline/text-entry.ts';
@@ -33,7 +33,7 @@ function storedModel(): { model: ArchiveModel; reads: { load: number; openJson: 
   const reads = { load: 0, openJson: 0 };
   const model = sampleModel();
   for (const organization of model.organizations) {
-    for (const update of organization.updates) madeFrom(update, `${update.meeting} ${update.position.line}`);
+    for (const update of organization.updates) madeFrom(update, `${update.position.line}`, minuteSource(update.meeting, update.date, update.group));
   }
   for (const meeting of model.meetings) {
     const entry = Buffer.from(textEntry(meeting.body));
@@ -143,7 +143,7 @@ describe('the site file copying unchanged meetings, organizations and people fro
     second!.next = 'jiny-zapis';
     newest!.previous = 'jiny-zapis';
     const reported = model.organizations.find((o) => o.updates.length)!;
-    madeFrom(reported.updates[0]!, 'jina-analyza');
+    madeFrom(reported.updates[0]!, 'jina-analyza', minuteSource(reported.updates[0]!.meeting, reported.updates[0]!.date, reported.updates[0]!.group));
     const moved = spliceOver({ bytes, places: first.places });
     expect(JSON.parse(written(model, moved.splice).toString('utf8'))).toEqual(JSON.parse(openDataJson(model)));
     const kept = [...model.meetings.slice(2), ...model.organizations.filter((o) => o !== reported), ...model.people].map((v) => v.id);
