@@ -28,7 +28,13 @@ export function analysisOf(body: RenderedText): string | undefined {
  */
 export type Source = readonly [own: string, minute: string];
 
-const SOURCES = new WeakMap<object, Source>();
+/**
+ * Kept on the value under a symbol, which JSON, Object.keys and structuredClone pass over: a
+ * WeakMap of 200,000 sources cost a warm build ~0.25 s to fill and read, and the property made
+ * not enumerable slowed every later read of the model's objects. Being enumerable, it goes along
+ * when a value is spread: a value made from another by spreading it must be named anew (madeFrom).
+ */
+const SOURCE = Symbol('source');
 
 /**
  * The minute's part of its items' sources: its id, date and group, between a space and a line
@@ -40,11 +46,13 @@ export function minuteSource(id: string, date: string, group: string): string {
 
 /** Names `value` by `own` and `minute` (minuteSource), which must name everything it is made of: equal sources, equal values. */
 export function madeFrom<T extends object>(value: T, own: string, minute: string): T {
-  SOURCES.set(value, [own, minute]);
+  (value as Sourced)[SOURCE] = [own, minute];
   return value;
 }
 
 /** The source `value` was named by, if it was. */
 export function sourceOf(value: object): Source | undefined {
-  return SOURCES.get(value);
+  return (value as Sourced)[SOURCE];
 }
+
+type Sourced = { [SOURCE]?: Source };
