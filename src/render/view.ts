@@ -287,8 +287,9 @@ const FEED_ENTRIES = 20;
 export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
   const { site } = model;
   const groupIndex = new Map(model.groups.map((g, i) => [g.id, i]));
-  const groupLinks = new Map(model.groups.map((g) => [g.id, groupLink(g)]));
-  const orgLinks = new Map(model.organizations.map((o) => [o.id, orgLink(o)]));
+  // A group's or organization's link stands on thousands of pages, in a page hash by its digest.
+  const groupLinks = new Map(model.groups.map((g) => [g.id, sharedInPages(groupLink(g))]));
+  const orgLinks = new Map(model.organizations.map((o) => [o.id, sharedInPages(orgLink(o))]));
   const linkGroup = (id: string): GroupLink =>
     groupLinks.get(id) ?? { id, name: id, label: id, url: routes.group(id) };
   const linkOrg = (id: string): OrgLink => orgLinks.get(id) ?? { id, name: id, label: id, url: routes.organization(id) };
