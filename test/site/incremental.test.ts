@@ -122,6 +122,29 @@ describe('a warm build', () => {
     expect(reworded.copiedOpenData).toEqual({ meeting: meetings.length - 1, organization: organizations.length - changed, person: people.length });
   });
 
+  it('shows the new short name of an organization after its register entry is edited, and equals a full build', { timeout: 120_000 }, async () => {
+    const { organizations } = await model();
+    const organization = organizations.find((o) => o.short)!;
+    const minute = path.join(archive, files[3]!);
+    const register = path.join(archive, 'organizations', `${organization.id}.yaml`);
+    const [minuteText, registerText] = await Promise.all([readFile(minute, 'utf8'), readFile(register, 'utf8')]);
+    // An attendee from the organization: the meeting page shows the short name only in the
+    // attendee's link. (The registers are part of every minute's analysis key, so an edited
+    // register renders every meeting page again; view.test.ts holds the link itself to its names.)
+    await writeFile(minute, minuteText.replace(/^attendees:\n {2}- (.+)$/m, `attendees:\n  - name: $1\n    organization: ${organization.id}`));
+    try {
+      await buildBoth('renamed');
+      // The old short name stays an alias, so the minutes still name the organization.
+      const withAlias = registerText.replace(/^aliases: \[\]$/m, 'aliases:').replace(/^aliases:$/m, `aliases:\n  - ${JSON.stringify(organization.short)}`);
+      await writeFile(register, withAlias.replace(/^short: .*$/m, 'short: Přejmenovaná'));
+      const renamed = await buildBoth('renamed');
+      expect(renamed.renderedPages).toBeGreaterThan(0);
+      expect(await readFile(path.join(work, 'renamed', 'zapisy', path.basename(minute, '.md'), 'index.html'), 'utf8')).toContain('>Přejmenovaná</a>)');
+    } finally {
+      await Promise.all([writeFile(minute, minuteText), writeFile(register, registerText)]);
+    }
+  });
+
   it('renders every page again when a template changes', { timeout: 120_000 }, async () => {
     const templates = path.join(work, 'templates');
     await cp(TEMPLATES_DIR, templates, { recursive: true });

@@ -8,7 +8,7 @@ import { openDataChunks } from '../../src/model/open-data.ts';
 import { meetingPiece, organizationPiece, personPiece, type OpenDataSplice } from '../../src/model/open-data-pieces.ts';
 import { madeFrom, minuteSource } from '../../src/model/provenance.ts';
 import { storedText, textStoreOf } from '../../src/model/stored-text.ts';
-import type { ArchiveModel, RenderedText } from '../../src/model/types.ts';
+import type { ArchiveModel, RenderedText, UpdateModel } from '../../src/model/types.ts';
 import { htmlOfTextEntry, openJsonOf, openJsonOfTextEntry, parseTextEntry, textEntry } from '../../src/pipeline/text-entry.ts';
 import { MeetingText } from '../../src/render/meeting-text.ts';
 import { openDataJson, writeChunks } from '../../src/render/open-data.ts';
@@ -29,11 +29,16 @@ const unreadable = (id: string): RenderedText =>
  * The sample model with every meeting's text in a store that counts its reads, its id standing for
  * the minute's analysis, and the organizations' updates named by a source (their meeting and place).
  */
+/** Names an update by `own` within its minute, as the model does by its digest. */
+function namedBy(update: UpdateModel, own: string): void {
+  madeFrom(update, own, minuteSource(update.meeting, update.date, update.group));
+}
+
 function storedModel(): { model: ArchiveModel; reads: { load: number; openJson: number } } {
   const reads = { load: 0, openJson: 0 };
   const model = sampleModel();
   for (const organization of model.organizations) {
-    for (const update of organization.updates) madeFrom(update, `${update.position.line}`, minuteSource(update.meeting, update.date, update.group));
+    for (const update of organization.updates) namedBy(update, `${update.position.line}`);
   }
   for (const meeting of model.meetings) {
     const entry = Buffer.from(textEntry(meeting.body));
@@ -143,7 +148,7 @@ describe('the site file copying unchanged meetings, organizations and people fro
     second!.next = 'jiny-zapis';
     newest!.previous = 'jiny-zapis';
     const reported = model.organizations.find((o) => o.updates.length)!;
-    madeFrom(reported.updates[0]!, 'jina-analyza', minuteSource(reported.updates[0]!.meeting, reported.updates[0]!.date, reported.updates[0]!.group));
+    namedBy(reported.updates[0]!, 'jina-analyza');
     const moved = spliceOver({ bytes, places: first.places });
     expect(JSON.parse(written(model, moved.splice).toString('utf8'))).toEqual(JSON.parse(openDataJson(model)));
     const kept = [...model.meetings.slice(2), ...model.organizations.filter((o) => o !== reported), ...model.people].map((v) => v.id);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attendanceChart, meetingsPerYearChart, niceTicks, updatesGridChart } from '../../src/render/charts.ts';
 import { openDataJson } from '../../src/render/open-data.ts';
+import { pagedView } from '../../src/render/paged-view.ts';
 import { basePathOf, editUrl, normalizeBasePath, siteUrl, withBase } from '../../src/render/urls.ts';
 import { buildView, dedupeUpcoming, excerpt } from '../../src/render/view.ts';
 import { sampleModel } from '../fixtures/site/sample-model.ts';
@@ -30,6 +31,18 @@ describe('view of the archive', () => {
     model.tasks.reverse();
     const withoutOpenData = (v: typeof view) => JSON.stringify({ ...v, files: { ...v.files, archiveJson: '' } });
     expect(withoutOpenData(buildView(model, { basePath: '/' }))).toBe(withoutOpenData(view));
+  });
+
+  it('gives a page other data when a group or organization it links is renamed (what its hash covers, render/incremental.ts)', () => {
+    // Only the links carry these: the page's search data and title use the group's and the organization's other names.
+    const pageData = (model: ReturnType<typeof sampleModel>) => JSON.stringify(pagedView(buildView(model, { basePath: '/' })).meetings[0]);
+    const renamedOrganization = sampleModel();
+    renamedOrganization.organizations.find((o) => o.id === 'most-k-nadeji')!.short = 'Přejmenovaná';
+    const renamedGroup = sampleModel();
+    renamedGroup.groups.find((g) => g.id === 'cizinci')!.name = 'Přejmenovaná pracovní skupina';
+    expect(pageData(renamedOrganization)).not.toBe(pageData(sampleModel()));
+    expect(pageData(renamedGroup)).not.toBe(pageData(sampleModel()));
+    expect(pageData(sampleModel())).toBe(pageData(sampleModel()));
   });
 
   it('sets off the updates of a meeting with the organization and an excerpt, in the order of the text', () => {
