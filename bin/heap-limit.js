@@ -12,6 +12,9 @@ import v8 from 'node:v8';
 
 const BUILDING_COMMANDS = new Set(['build', 'serve']);
 const RELAUNCHED = 'KPSS_MINUTES_HEAP_MB';
+/** As in src/render/launcher.ts. */
+const PUBLISH_QUESTION = 'kpss-minutes:may-publish';
+const PUBLISH_ANSWER = 'kpss-minutes:publish';
 
 /** The heap limit, in MiB, that `args` should run with; undefined when the current one is right. */
 export function wantedHeapMb(args, { env = process.env, execArgv = process.execArgv, totalMemory = os.totalmem(), currentLimit = v8.getHeapStatistics().heap_size_limit } = {}) {
@@ -39,6 +42,11 @@ export async function relaunchWithHeapLimit(script, args) {
   // orderly stop); this process only waits for it. A signal sent to this process alone (a
   // supervisor's SIGTERM) is passed on.
   process.on('SIGINT', () => {});
+  // The build asks before it publishes and publishes only once answered (src/render/launcher.ts):
+  // only a launcher that is alive answers, so a killed one never lets its build publish.
+  child.on('message', (message) => {
+    if (message === PUBLISH_QUESTION) child.send(PUBLISH_ANSWER);
+  });
   for (const signal of ['SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   return new Promise((resolve, reject) => {
     child.on('error', reject);

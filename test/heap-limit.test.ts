@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { PUBLISH_ANSWER, PUBLISH_QUESTION } from '../src/render/launcher.ts';
 // @ts-expect-error plain JavaScript without declarations: it runs before TypeScript can.
 import { wantedHeapMb } from '../bin/heap-limit.js';
 import { ROOT } from './site/support.ts';
@@ -48,6 +49,26 @@ describe('relaunchWithHeapLimit', () => {
       // On a machine whose default heap is already as large, nothing is relaunched and the default stays.
       if (wanted !== undefined) expect(limitMb).toBeGreaterThanOrEqual(wanted);
       expect(limitMb).toBeGreaterThan(0);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+
+  it('answers the build that asks whether it may publish (src/render/launcher.ts)', { timeout: 60_000 }, async () => {
+    const work = await mkdtemp(path.join(os.tmpdir(), 'kpss-heap-'));
+    try {
+      // Stands in for a build at its swap: asks, and exits with 3 once answered.
+      const script = path.join(work, 'ask.mjs');
+      await writeFile(
+        script,
+        `process.on('message', (m) => { if (m === ${JSON.stringify(PUBLISH_ANSWER)}) process.exit(3); }); process.send(${JSON.stringify(PUBLISH_QUESTION)});`,
+      );
+      const launcher = path.join(work, 'launch.mjs');
+      const heapLimit = pathToFileURL(path.join(ROOT, 'bin', 'heap-limit.js')).href;
+      await writeFile(launcher, `import { relaunchWithHeapLimit } from ${JSON.stringify(heapLimit)}; process.exitCode = await relaunchWithHeapLimit(${JSON.stringify(script)}, ['build']);`);
+      expect(wantedHeapMb(['build'], { env: {}, execArgv: [] }), 'this machine relaunches a build').toBeDefined();
+      const result = spawnSync(process.execPath, [launcher], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' }, timeout: 30_000 });
+      expect(result.status, result.stderr).toBe(3);
     } finally {
       await rm(work, { recursive: true, force: true });
     }

@@ -4,6 +4,7 @@ import { existsSync, renameSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { launcherAlive } from './launcher.ts';
 
 /**
  * Where `produce` writes: a fresh empty directory, or the spare (see AtomicOptions) when
@@ -52,9 +53,8 @@ export async function writeDirectoryAtomically<T>(target: string, produce: (dir:
   }
   const temp = staging.dir;
   // A build whose launcher was killed stops when it hears the IPC channel close (diesWithParent in
-  // bin/heap-limit.js), which it can hear only between tasks: one turn of the event loop (its poll
-  // phase reads the channel) right before publishing, so a build killed before then publishes nothing.
-  await new Promise<void>((resolve) => setImmediate(resolve));
+  // bin/heap-limit.js): it asks its launcher right before publishing and waits for the answer.
+  await launcherAlive();
   const old = existsSync(absolute) ? `${temp.replace(/\.new-([^/\\]+)$/, '.old-$1')}` : undefined;
   // Synchronous, so no turn of the event loop comes between the two renames: a build that hears
   // there that its launcher died would stop with the published directory only under its `.old-` name.
