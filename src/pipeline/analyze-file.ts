@@ -70,9 +70,9 @@ export interface FileInput {
 
 export interface AnalyzeFileOptions {
   /**
-   * Only the summary is made (`minutes validate`): the body and the text, whose HTML, plain text
-   * and digests are a seventh of a minute's analysis and whose cache entries most of what is
-   * written, are left for a build to make.
+   * Only the summary is made (`minutes validate`): the body and the text are left for a build to
+   * make. Their HTML, plain text and digests are a seventh of a minute's analysis, and their cache
+   * entries most of what a cold check wrote.
    */
   summaryOnly?: boolean;
 }
