@@ -45,7 +45,8 @@ export async function relaunchWithHeapLimit(script, args) {
   // The build asks before it publishes and publishes only once answered (src/render/launcher.ts):
   // only a launcher that is alive answers, so a killed one never lets its build publish.
   child.on('message', (message) => {
-    if (message === PUBLISH_QUESTION) child.send(PUBLISH_ANSWER);
+    // A channel closed meanwhile is not this process's error: the build, cut off, dies with it.
+    if (message === PUBLISH_QUESTION) child.send(PUBLISH_ANSWER, () => {});
   });
   for (const signal of ['SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   return new Promise((resolve, reject) => {
