@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { SEAL_LENGTH, seal, sealInto, unsealedBytes } from './seal.ts';
+import { SEAL_LENGTH, seal, sealInto, sealedText, unsealedBytes } from './seal.ts';
 
 export interface Location {
   pack: string;
@@ -73,7 +73,7 @@ export class PackStore {
   /** Appends an entry of `text` in UTF-8 (see put). */
   putText(name: string, text: string): boolean {
     // No UTF-16 code unit takes more than three bytes in UTF-8.
-    return this.#batch ? this.#gather(name, text.length * 3, (target, at) => target.write(text, at, 'utf8')) : this.#appendNow(name, seal(Buffer.from(text)));
+    return this.#batch ? this.#gather(name, text.length * 3, (target, at) => target.write(text, at, 'utf8')) : this.#appendNow(name, sealedText(text));
   }
 
   #appendNow(name: string, record: Buffer): boolean {

@@ -12,6 +12,13 @@ export function seal(content: Buffer): Buffer {
   return sealed;
 }
 
+/** `text` in UTF-8 behind its checksum line, encoded once into the sealed buffer. */
+export function sealedText(text: string): Buffer {
+  const sealed = Buffer.allocUnsafe(SEAL_LENGTH + Buffer.byteLength(text));
+  sealInto(sealed, 0, sealed.write(text, SEAL_LENGTH, 'utf8'));
+  return sealed;
+}
+
 /** Writes at `at` of `target` the checksum line of the `length` bytes of content that follow it. */
 export function sealInto(target: Buffer, at: number, length: number): void {
   const content = target.subarray(at + SEAL_LENGTH, at + SEAL_LENGTH + length);

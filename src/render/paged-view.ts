@@ -125,7 +125,8 @@ export function batchPages(pages: PagedView, size: number): PagedView[] {
   return batches;
 }
 
-function emptyPages(): PagedView {
+/** A PagedView with no item in any family. */
+export function emptyPages(): PagedView {
   return Object.fromEntries(PAGE_FAMILIES.map((family) => [family, []])) as unknown as PagedView;
 }
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArchive } from '../../src/bench/generate.ts';
 import type { ArchiveModel } from '../../src/model/types.ts';
 import { buildArchiveModel } from '../../src/pipeline/build-model.ts';
-import { PAGE_FAMILIES, PAGE_FILES, batchPages, countPages, type PagedView } from '../../src/render/paged-view.ts';
+import { PAGE_FILES, batchPages, countPages, emptyPages, type PagedView } from '../../src/render/paged-view.ts';
 import { TEMPLATES_DIR, renderSite, type RenderOptions, type RenderResult } from '../../src/render/render-site.ts';
 import { ROOT, listFiles, snapshot } from './support.ts';
 
@@ -249,12 +249,11 @@ async function reachableTemplates(template: string): Promise<string[]> {
 
 describe('batchPages', () => {
   it('cuts the pages into runs of at most the given size, in order, losing none', () => {
-    const none = () => Object.fromEntries(PAGE_FAMILIES.map((family) => [family, []])) as unknown as PagedView;
-    const pages = { ...none(), meetings: ['m1', 'm2', 'm3'], organizations: ['o1'], years: ['y1', 'y2'], groupCalendars: ['c1'], feed: ['f1'] } as unknown as PagedView;
+    const pages = { ...emptyPages(), meetings: ['m1', 'm2', 'm3'], organizations: ['o1'], years: ['y1', 'y2'], groupCalendars: ['c1'], feed: ['f1'] } as unknown as PagedView;
     const runs = batchPages(pages, 2);
     expect(runs.map((run) => countPages(run))).toEqual([2, 2, 2, 2]);
-    expect(runs[1]).toEqual({ ...none(), meetings: ['m3'], organizations: ['o1'] });
+    expect(runs[1]).toEqual({ ...emptyPages(), meetings: ['m3'], organizations: ['o1'] });
     expect(runs.flatMap((run) => Object.values(run).flat())).toEqual(['m1', 'm2', 'm3', 'o1', 'y1', 'y2', 'c1', 'f1']);
-    expect(batchPages(none(), 2)).toHaveLength(1);
+    expect(batchPages(emptyPages(), 2)).toHaveLength(1);
   });
 });
