@@ -9,6 +9,7 @@ import { formatStylish } from '../report/stylish.ts';
 import { czechCount } from '../report/summary.ts';
 import { parseOptions } from './main.ts';
 import { resolveRoot } from './root.ts';
+import { yearMonth } from '../search/shards.ts';
 
 export interface BuildSiteOptions {
   root: string;
@@ -78,7 +79,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const cacheDir = options.cacheDir === undefined ? undefined : path.resolve(options.root, options.cacheDir);
   const analysed = await analyse(options.root, cacheDir);
   if (!analysed.model) return { ok: false, diagnostics: analysed.diagnostics };
-  const { model, counts, baseUrl, meetingsPerYear, diagnostics } = analysed;
+  const { model, counts, baseUrl, meetingsPerMonth, diagnostics } = analysed;
   const modelled = performance.now();
   const modelPeak = peakRss();
   // The analysis (cache entries, worker results) is garbage now; render starts from the live model.
@@ -98,7 +99,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const search =
     options.index === false
       ? undefined
-      : new IndexThread({ forecast: meetingsPerYear, previousSite: outDir, shardPages: options.searchShardPages, startPages: options.earlyIndexPages });
+      : new IndexThread({ forecast: meetingsPerMonth, previousSite: outDir, shardPages: options.searchShardPages, startPages: options.earlyIndexPages });
   // The index thread is stopped however the build ends (its Pagefind services with it).
   const result = await renderSite(model, {
     outDir,
@@ -142,7 +143,7 @@ async function analyse(
   cacheDir: string | undefined,
 ): Promise<
   | { diagnostics: Diagnostic[]; model?: undefined }
-  | { diagnostics: Diagnostic[]; model: Handover<ArchiveModel>; counts: ArchiveCounts; baseUrl: string; meetingsPerYear: Map<number, number> }
+  | { diagnostics: Diagnostic[]; model: Handover<ArchiveModel>; counts: ArchiveCounts; baseUrl: string; meetingsPerMonth: Map<number, number> }
 > {
   const { model, diagnostics } = await buildArchiveModel(root, { cacheDir });
   if (!model) return { diagnostics };
@@ -151,16 +152,16 @@ async function analyse(
     model: new Handover(model),
     counts: { meetings: model.meetings.length, groups: model.groups.length, organizations: model.organizations.length },
     baseUrl: model.site.baseUrl,
-    meetingsPerYear: meetingsPerYear(model),
+    meetingsPerMonth: meetingsPerMonth(model),
   };
 }
 
-/** The search index's forecast (early-index.ts): each meeting has a searchable page of its year. */
-function meetingsPerYear(model: ArchiveModel): Map<number, number> {
+/** The search index's forecast (early-index.ts): each meeting has a searchable page of its month. */
+function meetingsPerMonth(model: ArchiveModel): Map<number, number> {
   const counts = new Map<number, number>();
   for (const meeting of model.meetings) {
-    const year = Number(meeting.date.slice(0, 4));
-    counts.set(year, (counts.get(year) ?? 0) + 1);
+    const key = yearMonth(Number(meeting.date.slice(0, 4)), Number(meeting.date.slice(5, 7)));
+    counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
 }

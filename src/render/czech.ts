@@ -60,6 +60,12 @@ export function formatCzechMonth(value: string): string {
   return `${MONTHS_NOMINATIVE[month - 1]} ${year}`;
 }
 
+/** "2021-10" (or a date in it) after a preposition ("od října 2021"): "října 2021". */
+export function formatCzechMonthGenitive(value: string): string {
+  const { year, month } = parseIsoDate(`${value.slice(0, 7)}-01`);
+  return `${MONTHS_GENITIVE[month - 1]} ${year}`;
+}
+
 /** Day of the week in Czech, computed from the calendar date alone (no time zone involved). */
 export function weekdayOf(value: string): string {
   const { year, month, day } = parseIsoDate(value);

@@ -64,8 +64,12 @@ export interface SearchManifestShard {
   id: string;
   /** Folder of the shard's Pagefind bundle, relative to the bundle folder ("2016-2025/"). */
   path: string;
+  /** First and last year. */
   from: number;
   to: number;
+  /** First and last month ("2012-01", "2012-06"); a shard of whole years runs from January to December. */
+  first: string;
+  last: string;
   pages: number;
   /** Hash of everything the shard was indexed from: equal hash, equal bundle. */
   hash: string;

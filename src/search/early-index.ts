@@ -4,9 +4,9 @@
  * shard indexed meanwhile uses the core rendering leaves idle (a cold build of 10,000 minutes
  * rendered for ~21 s with the second core nearly idle, then indexed for ~36 s).
  *
- * The shards are planned from a forecast (the meetings of each year, known from the model before
+ * The shards are planned from a forecast (the meetings of each month, known from the model before
  * anything is rendered). After each Eleventy run (render's `onRendered`) the pages it wrote are
- * read; a forecast shard whose years have all their pages is indexed at once, into its place in
+ * read; a forecast shard whose months have all their pages is indexed at once, into its place in
  * the bundle. indexSite, once the site is complete, plans the shards from the pages themselves, as
  * always, and takes an early shard only when it has exactly the pages it would have given it (the
  * same shard, the same pages, the same order): a wrong forecast costs time, never a wrong index.
@@ -27,10 +27,10 @@ import {
   type SearchablePage,
 } from './index-site.ts';
 import { PagefindServices } from './pagefind-services.ts';
-import { DEFAULT_SHARD_PAGES, shardPages, shardYears, type PlannedShard, type ShardYears } from './shards.ts';
+import { DEFAULT_SHARD_PAGES, shardPages, shardSpans, type PlannedShard, type ShardSpan } from './shards.ts';
 
 export interface EarlyIndexOptions {
-  /** Meeting pages expected in each year. */
+  /** Meeting pages expected in each month (by yearMonth key, shards.ts). */
   forecast: ReadonlyMap<number, number>;
   /** The site this build replaces: a shard it holds unchanged is copied by indexSite, not indexed early. */
   previousSite?: string;
@@ -53,11 +53,11 @@ export class EarlyIndex {
   readonly language: string;
   readonly bundleDir: string;
   readonly #forecast: ReadonlyMap<number, number>;
-  readonly #plan: ShardYears[];
+  readonly #plan: ShardSpan[];
   readonly #previous: SearchManifest | undefined;
   /** What each rendered page gave (undefined: not searchable), so indexSite does not read it again. */
   readonly #read = new Map<string, KnownPage['page']>();
-  readonly #byYear = new Map<number, SearchablePage[]>();
+  readonly #byMonth = new Map<number, SearchablePage[]>();
   readonly #started = new Map<string, EarlyShard>();
   #dir: string | undefined;
   #bundleCleared: Promise<void> | undefined;
@@ -66,7 +66,7 @@ export class EarlyIndex {
 
   constructor(options: EarlyIndexOptions) {
     this.#forecast = options.forecast;
-    this.#plan = shardYears(options.forecast, options.shardPages ?? DEFAULT_SHARD_PAGES);
+    this.#plan = shardSpans(options.forecast, options.shardPages ?? DEFAULT_SHARD_PAGES);
     this.strategy = options.strategy ?? SITE_STRATEGY;
     this.language = options.language ?? 'cs';
     this.bundleDir = options.bundleDir ?? BUNDLE_DIR;
@@ -131,22 +131,22 @@ export class EarlyIndex {
     const page = readPage(file, readFileSync(path.join(dir, file)));
     this.#read.set(file, page);
     if (!page) return;
-    const searchable: SearchablePage = { file, url: pageUrl(file), year: page.year, hash: page.hash };
-    const year = this.#byYear.get(page.year);
-    if (year) year.push(searchable);
-    else this.#byYear.set(page.year, [searchable]);
+    const searchable: SearchablePage = { file, url: pageUrl(file), yearMonth: page.yearMonth, hash: page.hash };
+    const month = this.#byMonth.get(page.yearMonth);
+    if (month) month.push(searchable);
+    else this.#byMonth.set(page.yearMonth, [searchable]);
   }
 
-  /** Whether every year of the shard has as many pages read as the forecast said. */
-  #complete(planned: ShardYears): boolean {
-    for (let year = planned.from; year <= planned.to; year++) {
-      if ((this.#byYear.get(year)?.length ?? 0) !== (this.#forecast.get(year) ?? 0)) return false;
+  /** Whether every month of the shard has as many pages read as the forecast said. */
+  #complete(planned: ShardSpan): boolean {
+    for (const [key, expected] of this.#forecast) {
+      if (planned.first <= key && key <= planned.last && (this.#byMonth.get(key)?.length ?? 0) !== expected) return false;
     }
     return true;
   }
 
-  #start(dir: string, planned: ShardYears): void {
-    const shard: PlannedShard<SearchablePage> = { ...planned, pages: shardPages(planned, this.#byYear) };
+  #start(dir: string, planned: ShardSpan): void {
+    const shard: PlannedShard<SearchablePage> = { ...planned, pages: shardPages(planned, this.#byMonth) };
     const hash = shardHash(shard, this.strategy, this.language);
     // Unchanged since the previous site: indexSite copies it from there.
     if (this.#previous?.shards.some((old) => old.id === shard.id && old.hash === hash)) return;

@@ -2,8 +2,9 @@
  * indexSite: the search index of a rendered site. Runs after Eleventy on the finished output
  * directory (render's `afterRender`), so it indexes exactly the HTML that is published:
  *
- * 1. every HTML page with data-pagefind-body (the meeting pages) is read once for its year, its
- *    filters and its hash, and the pages are cut into shards of whole years (shards.ts);
+ * 1. every HTML page with data-pagefind-body (the meeting pages) is read once for its month, its
+ *    filters and its hash, and the pages are cut into shards of whole years, or of whole months
+ *    of a year too large for one shard (shards.ts);
  * 2. a shard whose hash equals the one in the previous site's manifest is copied from there; any
  *    other shard goes to Pagefind's Node API page by page, each page as the record Pagefind would
  *    read from its HTML (pagefind-record.ts) — under strategy B with the stems block added (the file
@@ -29,7 +30,7 @@ import { minify } from '../render/minify.ts';
 import { BUNDLE_DIR, CLIENT_SCRIPT, MANIFEST_FILE, SHARD_FILTER, SITE_STRATEGY, SORT_KEY, type SearchManifest, type SearchStrategy } from './config.ts';
 import { decodeEntities } from './html-entities.ts';
 import { PagefindServices, type PagefindApi } from './pagefind-services.ts';
-import { DEFAULT_SHARD_PAGES, planShards, type PlannedShard } from './shards.ts';
+import { DEFAULT_SHARD_PAGES, isoMonth, planShards, yearMonth, type PlannedShard } from './shards.ts';
 import type { EarlyIndex } from './early-index.ts';
 import { Meanwhile } from './meanwhile.ts';
 import { pagefindRecord, type PagefindRecord } from './pagefind-record.ts';
@@ -46,7 +47,7 @@ export interface IndexSiteOptions {
   language?: string;
   /** The site this one replaces: shards whose input is unchanged are copied from it. */
   previousSite?: string;
-  /** Most pages per shard (default DEFAULT_SHARD_PAGES; a year is never split). */
+  /** Most pages per shard (default DEFAULT_SHARD_PAGES; a month is never split). */
   shardPages?: number;
   /** Shards indexed at the same time (default DEFAULT_CONCURRENCY). */
   concurrency?: number;
@@ -99,7 +100,7 @@ export class SearchIndexError extends Error {
 export interface SearchablePage {
   file: string;
   url: string;
-  year: number;
+  yearMonth: number;
   hash: string;
 }
 
@@ -158,7 +159,16 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
   const manifest: SearchManifest = {
     version: 1,
     strategy,
-    shards: shards.map((shard, i) => ({ id: shard.id, path: `${shard.id}/`, from: shard.from, to: shard.to, pages: shard.pages.length, hash: hashes[i]! })),
+    shards: shards.map((shard, i) => ({
+      id: shard.id,
+      path: `${shard.id}/`,
+      from: shard.from,
+      to: shard.to,
+      first: isoMonth(shard.first),
+      last: isoMonth(shard.last),
+      pages: shard.pages.length,
+      hash: hashes[i]!,
+    })),
     filters,
   };
   await mkdir(bundle, { recursive: true });
@@ -171,7 +181,7 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
 /**
  * Shards indexed at once, each by its own Pagefind service (pagefind-services.ts): one per core,
  * at least two (a shard's own preparation here overlaps the other's indexing even on one core)
- * and at most four, each holding a shard of up to 500 pages.
+ * and at most four, each holding a shard of up to DEFAULT_SHARD_PAGES pages.
  */
 export const DEFAULT_CONCURRENCY = Math.min(Math.max(os.availableParallelism(), 2), 4);
 
@@ -294,11 +304,11 @@ export function readManifestSync(bundle: string): SearchManifest | undefined {
 
 /** What a page gave the indexer: nothing when it is not searchable. */
 export interface KnownPage extends Remembered {
-  page?: { year: number; hash: string; filters: string[] };
+  page?: { yearMonth: number; hash: string; filters: string[] };
 }
 
 /**
- * The meeting pages (those with data-pagefind-body): their year, their hash and every filter
+ * The meeting pages (those with data-pagefind-body): their month, their hash and every filter
  * value. Each page is read once, or not at all when `remembered` vouches for it by its stat.
  */
 async function searchablePages(
@@ -327,7 +337,7 @@ async function searchablePages(
       if (!filters.has(name)) filters.set(name, new Set());
       filters.get(name)!.add(value.slice(colon + 1));
     }
-    pages.push({ file, url: pageUrl(file), year: entry.page.year, hash: entry.page.hash });
+    pages.push({ file, url: pageUrl(file), yearMonth: entry.page.yearMonth, hash: entry.page.hash });
   }
   await remembered?.save(next, (a, b) => a.stat === b.stat && a.page?.hash === b.page?.hash);
   const sortedFilters = Object.fromEntries([...filters].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, values]) => [name, [...values].sort()]));
@@ -340,12 +350,12 @@ export function readPage(file: string, bytes: Buffer): KnownPage['page'] {
   // slice that would keep the page alive).
   const html = bytes.toString('latin1');
   if (!/\sdata-pagefind-body[\s=>]/.test(html)) return undefined;
-  const date = new RegExp(`data-pagefind-sort="${SORT_KEY}:(\\d{4})-`).exec(html);
+  const date = new RegExp(`data-pagefind-sort="${SORT_KEY}:(\\d{4})-(\\d{2})`).exec(html);
   if (!date) throw new SearchIndexError('Stránka zápisu nemá datum pro řazení výsledků.', [file]);
   const filters = [...html.matchAll(/data-pagefind-filter="([^"]*)"/g)]
     .map((match) => decodeEntities(Buffer.from(match[1]!, 'latin1').toString('utf8')))
     .filter((value) => value.indexOf(':') > 0);
-  return { year: Number(date[1]), hash: createHash('sha256').update(bytes).digest('hex'), filters };
+  return { yearMonth: yearMonth(Number(date[1]), Number(date[2])), hash: createHash('sha256').update(bytes).digest('hex'), filters };
 }
 
 /**

@@ -8,20 +8,35 @@
  * - a first search loads only the newest shard: results are shown newest first, so older shards
  *   are loaded only when the member asks for more results than the newer ones hold.
  *
- * Shards are planned from the oldest year, so adding minutes to the current year changes only the
- * newest shard and the older shards (and their hashes) stay as they were.
+ * A year with more pages than a shard may hold is cut into shards of its consecutive whole months
+ * instead: Pagefind's work grows with the pages it is given, so a rebuild re-indexes a few months,
+ * not a whole busy year; and a shard still never mixes a part of one year with another year, so a
+ * year filter loads only shards of that year.
+ *
+ * Shards are planned from the oldest month, so adding minutes to the current year changes only the
+ * newest shards and the older shards (and their hashes) stay as they were.
  */
 export interface ShardablePage {
   /** Site-relative URL of the page, the key Pagefind stores. */
   url: string;
-  year: number;
+  /** The meeting's year and month as one number: 2021-10 is 202110 (yearMonth). */
+  yearMonth: number;
 }
 
-export interface PlannedShard<Page extends ShardablePage> {
+export interface PlannedShard<Page extends ShardablePage> extends ShardSpan {
+  pages: Page[];
+}
+
+/** A shard's months, before its pages are known (early-index.ts plans from a forecast). */
+export interface ShardSpan {
+  /** "2012", "2010-2011", or within a year cut into months "2012-03" and "2012-01-2012-06". */
   id: string;
+  /** First and last year. */
   from: number;
   to: number;
-  pages: Page[];
+  /** First and last month, as yearMonth keys; whole years span January to December. */
+  first: number;
+  last: number;
 }
 
 /**
@@ -29,57 +44,83 @@ export interface PlannedShard<Page extends ShardablePage> {
  * smaller shards save little on a first search; what they save is re-indexing after a change and
  * Pagefind's memory (docs/performance.md).
  */
-export const DEFAULT_SHARD_PAGES = 500;
+export const DEFAULT_SHARD_PAGES = 250;
 
-/** A shard's years, before its pages are known (early-index.ts plans from a forecast). */
-export interface ShardYears {
-  id: string;
-  from: number;
-  to: number;
+export function yearMonth(year: number, month: number): number {
+  return year * 100 + month;
+}
+
+const yearOf = (key: number) => Math.floor(key / 100);
+const monthOf = (key: number) => key % 100;
+
+/** 202103 → "2021-03", the form of a date and of a shard's id. */
+export function isoMonth(key: number): string {
+  return `${yearOf(key)}-${String(monthOf(key)).padStart(2, '0')}`;
 }
 
 /**
  * Consecutive whole years, oldest first, each shard closed before the year that would take it
- * past `maxPages` (a year larger than that is a shard of its own); returned newest first, the order
- * the browser loads them in.
+ * past `maxPages`; a year larger than that is cut the same way into consecutive whole months (a
+ * month larger than that is a shard of its own). Returned newest first, the order the browser
+ * loads them in.
  */
 export function planShards<Page extends ShardablePage>(pages: readonly Page[], maxPages: number = DEFAULT_SHARD_PAGES): PlannedShard<Page>[] {
-  const byYear = new Map<number, Page[]>();
+  const byMonth = new Map<number, Page[]>();
   for (const page of pages) {
-    const year = byYear.get(page.year);
-    if (year) year.push(page);
-    else byYear.set(page.year, [page]);
+    const month = byMonth.get(page.yearMonth);
+    if (month) month.push(page);
+    else byMonth.set(page.yearMonth, [page]);
   }
-  const counts = new Map([...byYear].map(([year, yearPages]) => [year, yearPages.length]));
-  return shardYears(counts, maxPages).map((shard) => ({ ...shard, pages: shardPages(shard, byYear) }));
+  const counts = new Map([...byMonth].map(([key, monthPages]) => [key, monthPages.length]));
+  return shardSpans(counts, maxPages).map((shard) => ({ ...shard, pages: shardPages(shard, byMonth) }));
 }
 
-/** The shards of planShards from the number of pages of each year alone. */
-export function shardYears(pagesPerYear: ReadonlyMap<number, number>, maxPages: number = DEFAULT_SHARD_PAGES): ShardYears[] {
-  const shards: ShardYears[] = [];
-  let pages = 0;
-  let from = 0;
-  let to = 0;
-  const close = () => {
-    if (pages === 0) return;
-    shards.push({ id: from === to ? String(from) : `${from}-${to}`, from, to });
-    pages = 0;
+/** The shards of planShards from the number of pages of each month alone. */
+export function shardSpans(pagesPerMonth: ReadonlyMap<number, number>, maxPages: number = DEFAULT_SHARD_PAGES): ShardSpan[] {
+  const shards: ShardSpan[] = [];
+  let open: { first: number; last: number; pages: number; wholeYears: boolean } | undefined;
+  const add = (first: number, last: number, pages: number, wholeYears: boolean) => {
+    const joins = open && open.wholeYears === wholeYears && open.pages + pages <= maxPages && (wholeYears || yearOf(open.first) === yearOf(first));
+    if (open && joins) {
+      open.last = last;
+      open.pages += pages;
+      return;
+    }
+    if (open) shards.push(span(open.first, open.last, open.wholeYears));
+    open = { first, last, pages, wholeYears };
   };
-  for (const year of [...pagesPerYear.keys()].sort((a, b) => a - b)) {
-    const count = pagesPerYear.get(year)!;
-    if (count === 0) continue;
-    if (pages > 0 && pages + count > maxPages) close();
-    if (pages === 0) from = year;
-    to = year;
-    pages += count;
+  for (const [year, months] of monthsByYear(pagesPerMonth)) {
+    const pages = months.reduce((sum, [, count]) => sum + count, 0);
+    if (pages <= maxPages) add(yearMonth(year, 1), yearMonth(year, 12), pages, true);
+    else for (const [key, count] of months) add(key, key, count, false);
   }
-  close();
+  if (open) shards.push(span(open.first, open.last, open.wholeYears));
   return shards.reverse();
 }
 
+/** Months that have pages, grouped by year, both oldest first. */
+function monthsByYear(pagesPerMonth: ReadonlyMap<number, number>): Map<number, [number, number][]> {
+  const years = new Map<number, [number, number][]>();
+  for (const key of [...pagesPerMonth.keys()].sort((a, b) => a - b)) {
+    const count = pagesPerMonth.get(key)!;
+    if (count === 0) continue;
+    const year = years.get(yearOf(key));
+    if (year) year.push([key, count]);
+    else years.set(yearOf(key), [[key, count]]);
+  }
+  return years;
+}
+
+function span(first: number, last: number, wholeYears: boolean): ShardSpan {
+  const from = yearOf(first);
+  const to = yearOf(last);
+  const ends = wholeYears ? [String(from), String(to)] : [isoMonth(first), isoMonth(last)];
+  return { id: ends[0] === ends[1] ? ends[0]! : `${ends[0]}-${ends[1]}`, from, to, first, last };
+}
+
 /** A shard's pages in the order Pagefind is given them (by URL, whatever order they came in). */
-export function shardPages<Page extends ShardablePage>(shard: ShardYears, byYear: ReadonlyMap<number, readonly Page[]>): Page[] {
+export function shardPages<Page extends ShardablePage>(shard: ShardSpan, byMonth: ReadonlyMap<number, readonly Page[]>): Page[] {
   const pages: Page[] = [];
-  for (let year = shard.from; year <= shard.to; year++) pages.push(...(byYear.get(year) ?? []));
+  for (const [key, monthPages] of byMonth) if (shard.first <= key && key <= shard.last) pages.push(...monthPages);
   return pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }

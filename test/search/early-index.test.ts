@@ -16,7 +16,7 @@ import { EarlyIndex } from '../../src/search/early-index.ts';
 import { REPO_ROOT } from '../../src/search/evaluate.ts';
 import { indexSite, readManifestSync, readPage } from '../../src/search/index-site.ts';
 import { IndexThread } from '../../src/search/index-thread.ts';
-import { shardYears } from '../../src/search/shards.ts';
+import { shardSpans } from '../../src/search/shards.ts';
 import { generatedSite } from '../helpers/generated-site.ts';
 import { pagefindServiceProcesses } from '../helpers/pagefind-processes.ts';
 import { snapshot } from '../site/support.ts';
@@ -36,16 +36,16 @@ describe('search index begun while rendering', () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'kpss-early-index-'));
     site = await generatedSite(work, { minutes: 40, groups: 4, seed: 3 }, { index: false });
     const files = htmlFilesUnder(site, new Set());
-    const years = new Map<string, number>();
+    const months = new Map<string, number>();
     for (const file of files) {
       const page = readPage(file, readFileSync(path.join(site, file)));
-      if (page) years.set(file, page.year);
+      if (page) months.set(file, page.yearMonth);
     }
     // "zapisy/<date>-…/index.html": newest first by name.
-    const meetingPages = [...years.keys()].sort().reverse();
-    pages = [...meetingPages, ...files.filter((file) => !years.has(file))];
+    const meetingPages = [...months.keys()].sort().reverse();
+    pages = [...meetingPages, ...files.filter((file) => !months.has(file))];
     forecast = new Map();
-    for (const year of years.values()) forecast.set(year, (forecast.get(year) ?? 0) + 1);
+    for (const month of months.values()) forecast.set(month, (forecast.get(month) ?? 0) + 1);
     const plain = await copyOfSite('plain');
     await indexSite(plain, { shardPages: SHARD_PAGES, client: false });
     expected = await snapshot(path.join(plain, 'pagefind'));
@@ -88,13 +88,14 @@ describe('search index begun while rendering', () => {
   }, 300_000);
 
   it('indexes again, after rendering, a shard begun from a wrong forecast', async () => {
-    // One page fewer in the oldest year of a shard, where that leaves the shards as they were: the
+    // One page fewer in the oldest month of a shard, where that leaves the shards as they were: the
     // pages come newest first, one by one, so that shard begins one page short.
-    const ids = (counts: Map<number, number>) => shardYears(counts, SHARD_PAGES).map((shard) => shard.id);
-    const wrongIn = (year: number) => new Map([...forecast, [year, forecast.get(year)! - 1]]);
-    const target = shardYears(forecast, SHARD_PAGES).find((shard) => forecast.get(shard.from)! >= 2 && ids(wrongIn(shard.from)).join() === ids(forecast).join());
+    const ids = (counts: Map<number, number>) => shardSpans(counts, SHARD_PAGES).map((shard) => shard.id);
+    const wrongIn = (month: number) => new Map([...forecast, [month, forecast.get(month)! - 1]]);
+    const oldestMonth = (shard: { first: number; last: number }) => Math.min(...[...forecast.keys()].filter((key) => shard.first <= key && key <= shard.last));
+    const target = shardSpans(forecast, SHARD_PAGES).find((shard) => ids(wrongIn(oldestMonth(shard))).join() === ids(forecast).join());
     expect(target).toBeDefined();
-    const { result, bundle } = await indexedEarly('wrong-forecast', wrongIn(target!.from), batches(1));
+    const { result, bundle } = await indexedEarly('wrong-forecast', wrongIn(oldestMonth(target!)), batches(1));
     expect(result.shards).toContain(target!.id);
     expect(result.earlyShards).not.toContain(target!.id);
     expect(result.earlyShards.length).toBe(result.shards.length - 1);
@@ -165,7 +166,11 @@ describe('a build whose index begins while it renders', () => {
     const editNewestShard = async (sentence: string) => {
       for (let year = newest.from; year <= newest.to; year++) {
         const folder = path.join(archive.root, 'minutes', String(year));
-        for (const file of await readdir(folder).catch(() => [])) await appendFile(path.join(folder, file), `\n${sentence}\n`);
+        for (const file of await readdir(folder).catch(() => [])) {
+          // Minutes are named by their date: "2021-03-15-….md".
+          const month = file.slice(0, 7);
+          if (newest.first <= month && month <= newest.last) await appendFile(path.join(folder, file), `\n${sentence}\n`);
+        }
       }
     };
     await editNewestShard('Zápis byl doplněn.');

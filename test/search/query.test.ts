@@ -170,12 +170,18 @@ describe('search page texts', () => {
     expect(moreLabel(10, 15)).toBe('Zobrazit dalších 10 výsledků (zbývá 15)');
   });
 
-  it('says which years are not searched yet while older shards wait', () => {
-    expect(resultsStatus({ query: 'nadeje', total: 12, filters: [], unsearched: { from: 2000, to: 2015 } })).toBe(
+  it('says which years or months are not searched yet while older shards wait', () => {
+    expect(resultsStatus({ query: 'nadeje', total: 12, filters: [], unsearched: { first: '2000-01', last: '2015-12' } })).toBe(
       'Nalezeno 12 zápisů pro „nadeje“, od nejnovějšího. Zápisy z let 2000–2015 prohledáme, až si řeknete o další výsledky.',
     );
-    expect(olderLabel({ from: 2009, to: 2009 })).toBe('Zobrazit další výsledky (prohledat i roky 2009)');
-    expect(olderLabel({ from: 2000, to: 2015 })).toBe('Zobrazit další výsledky (prohledat i roky 2000–2015)');
+    expect(olderLabel({ first: '2009-01', last: '2009-12' })).toBe('Zobrazit další výsledky (prohledat i zápisy z roku 2009)');
+    expect(olderLabel({ first: '2000-01', last: '2015-12' })).toBe('Zobrazit další výsledky (prohledat i zápisy z let 2000–2015)');
+    // A busy year's index is cut into months: the rest of it is named by its months.
+    expect(olderLabel({ first: '2000-01', last: '2021-06' })).toBe('Zobrazit další výsledky (prohledat i zápisy od ledna 2000 do června 2021)');
+    expect(olderLabel({ first: '2021-03', last: '2021-03' })).toBe('Zobrazit další výsledky (prohledat i zápisy z března 2021)');
+    expect(resultsStatus({ query: '', total: 5, filters: ['rok 2021'], unsearched: { first: '2021-01', last: '2021-07' } })).toBe(
+      'Nalezeno 5 zápisů (rok 2021), od nejnovějšího. Zápisy od ledna 2021 do července 2021 prohledáme, až si řeknete o další výsledky.',
+    );
   });
 });
 

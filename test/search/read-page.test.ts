@@ -16,9 +16,9 @@ function page(n: number): Buffer {
 }
 
 describe('readPage', () => {
-  it('reads the year, the hash and the filters of a meeting page', () => {
+  it('reads the month, the hash and the filters of a meeting page', () => {
     const read = readPage('zapisy/a/index.html', page(1));
-    expect(read).toMatchObject({ year: 2021, filters: ['skupina:PS osob bez domova', 'organizace:Most k naději, z. s.'] });
+    expect(read).toMatchObject({ yearMonth: 202110, filters: ['skupina:PS osob bez domova', 'organizace:Most k naději, z. s.'] });
     expect(read?.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(readPage('index.html', Buffer.from('<html><body><p>Úvod</p></body></html>'))).toBeUndefined();
   });

@@ -1,6 +1,6 @@
 /**
  * Search over several index shards in real Chromium: a generated archive of 40 minutes indexed in
- * shards of at most 8 pages. The first search loads only the newest shards it needs; older ones
+ * shards of at most 8 pages (and again of at most 3, which cuts some years into months). The first search loads only the newest shards it needs; older ones
  * are loaded as the member asks for more results, and the results stay newest first across shards.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/render/dev-server.ts';
 import { FIRST_PAGE_SIZE, MANIFEST_FILE, PAGE_SIZE, type SearchManifest } from '../../src/search/config.ts';
+import { olderLabel } from '../../src/search/client/messages.ts';
 import { describeWithChromium, launchChromium } from '../helpers/browser.ts';
 import { generatedSite } from '../helpers/generated-site.ts';
 
@@ -22,23 +23,30 @@ describeWithChromium('search over index shards in Chromium', () => {
   let server: RunningServer;
   let browser: Browser;
   let manifest: SearchManifest;
+  /** The same archive in shards of at most 3 pages: a year with more is cut into months. */
+  let busyServer: RunningServer;
+  let busy: SearchManifest;
 
   beforeAll(async () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'kpss-shards-e2e-'));
     const site = await generatedSite(work, { minutes: MINUTES, groups: 4, seed: 3 }, { searchShardPages: 8 });
     manifest = JSON.parse(await readFile(path.join(site, 'pagefind', MANIFEST_FILE), 'utf8')) as SearchManifest;
     server = await startServer({ root: site, basePath: '/', liveReload: false });
+    const busySite = await generatedSite(path.join(work, 'busy'), { minutes: MINUTES, groups: 4, seed: 3 }, { searchShardPages: 3 });
+    busy = JSON.parse(await readFile(path.join(busySite, 'pagefind', MANIFEST_FILE), 'utf8')) as SearchManifest;
+    busyServer = await startServer({ root: busySite, basePath: '/', liveReload: false });
     browser = await launchChromium();
   }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    await busyServer?.close();
     if (work) await rm(work, { recursive: true, force: true });
   });
 
   /** A page that records the shards it fetched and any error. */
-  async function open(params: Record<string, string>): Promise<{ page: Page; shards: Set<string>; problems: string[] }> {
+  async function open(params: Record<string, string>, at: RunningServer = server): Promise<{ page: Page; shards: Set<string>; problems: string[] }> {
     const page = await browser.newPage();
     const shards = new Set<string>();
     const problems: string[] = [];
@@ -50,7 +58,7 @@ describeWithChromium('search over index shards in Chromium', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(message.text());
     });
-    await page.goto(`${server.url}hledat/?${new URLSearchParams(params).toString()}`);
+    await page.goto(`${at.url}hledat/?${new URLSearchParams(params).toString()}`);
     await waitForSearch(page, 0);
     return { page, shards, problems };
   }
@@ -90,7 +98,7 @@ describeWithChromium('search over index shards in Chromium', () => {
     expect([...shards].sort()).toEqual(shardsForFirstPage().sort());
     const oldest = manifest.shards.at(-1)!;
     expect(await page.locator('[data-search-status]').innerText()).toContain(`Zápisy z let ${manifest.shards.at(-1)!.from}`);
-    expect(await page.locator('[data-search-more]').innerText()).toContain('prohledat i roky');
+    expect(await page.locator('[data-search-more]').innerText()).toContain('prohledat i zápisy z let');
 
     for (let shown = FIRST_PAGE_SIZE; shown < MINUTES; shown += PAGE_SIZE) {
       await page.locator('[data-search-more]').click();
@@ -126,4 +134,36 @@ describeWithChromium('search over index shards in Chromium', () => {
     expect(shards.has(manifest.shards.at(-1)!.id)).toBe(false);
     await page.close();
   }, 60_000);
+
+  it('searches a year cut into months: its filter loads just its shards, and the button names the months left', async () => {
+    const monthShards = busy.shards.filter((s) => !(s.first.endsWith('-01') && s.last.endsWith('-12')));
+    const year = monthShards.map((s) => s.from).find((y) => monthShards.filter((s) => s.from === y).length >= 2);
+    expect(year).toBeDefined();
+    const ofYear = busy.shards.filter((s) => s.from <= year! && year! <= s.to);
+    expect(ofYear.every((s) => s.from === year && s.to === year)).toBe(true);
+
+    const filtered = await open({ q: QUERY, rok: String(year) }, busyServer);
+    const dates = await shownDates(filtered.page);
+    expect(dates).toHaveLength(ofYear.reduce((sum, s) => sum + s.pages, 0));
+    for (const date of dates) expect(date.startsWith(String(year))).toBe(true);
+    expect([...filtered.shards].sort()).toEqual([...new Set([busy.shards[0]!.id, ...ofYear.map((s) => s.id)])].sort());
+    expect(filtered.problems).toEqual([]);
+    await filtered.page.close();
+
+    // Paging through every result: the button always names what the shards not searched yet hold.
+    const { page, shards, problems } = await open({ q: QUERY }, busyServer);
+    const labels: string[] = [];
+    for (let shown = FIRST_PAGE_SIZE; shown < MINUTES; shown += PAGE_SIZE) {
+      const label = await page.locator('[data-search-more]').innerText();
+      const next = busy.shards[shards.size];
+      if (next) expect(label).toBe(olderLabel({ first: busy.shards.at(-1)!.first, last: next.last }));
+      labels.push(label);
+      await page.locator('[data-search-more]').click();
+      await waitForSearch(page, shown);
+    }
+    expect(labels.some((label) => / od \p{Ll}+ \d{4} do \p{Ll}+ \d{4}\)$/u.test(label))).toBe(true);
+    expect(await shownDates(page)).toHaveLength(MINUTES);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
 /**
- * The search index in shards: how pages are cut into shards of whole years, and that a shard whose
+ * The search index in shards: how pages are cut into shards of whole years (or months of a busy year), and that a shard whose
  * pages did not change is copied from the previous site byte for byte instead of being re-indexed.
  */
 import { cp, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
@@ -10,26 +10,41 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST_FILE, type SearchManifest } from '../../src/search/config.ts';
 import { indexSite } from '../../src/search/index-site.ts';
 import { filesUnder, linkFiles } from '../../src/render/link-files.ts';
-import { planShards } from '../../src/search/shards.ts';
+import { planShards, yearMonth } from '../../src/search/shards.ts';
 import { generatedSite } from '../helpers/generated-site.ts';
 import { snapshot } from '../site/support.ts';
 
-const pages = (counts: Record<number, number>) =>
-  Object.entries(counts).flatMap(([year, n]) => Array.from({ length: n }, (_, i) => ({ url: `/zapisy/${year}-${String(i).padStart(3, '0')}/`, year: Number(year) })));
+/** `counts` pages in each year ("2001") or month ("2001-03"); a year's pages all fall in June. */
+const pages = (counts: Record<string, number>) =>
+  Object.entries(counts).flatMap(([period, n]) =>
+    Array.from({ length: n }, (_, i) => ({
+      url: `/zapisy/${period}-${String(i).padStart(3, '0')}/`,
+      yearMonth: yearMonth(Number(period.slice(0, 4)), period.length > 4 ? Number(period.slice(5)) : 6),
+    })),
+  );
+const spansOf = (shards: ReturnType<typeof planShards>) => shards.map((s) => [s.id, s.from, s.to, s.first, s.last, s.pages.length]);
 
 describe('planShards', () => {
   it('cuts consecutive whole years from the oldest, never past the limit, and lists the newest first', () => {
-    const shards = planShards(pages({ 2001: 3, 2002: 4, 2003: 2, 2005: 5, 2006: 1 }), 7);
-    expect(shards.map((s) => [s.id, s.from, s.to, s.pages.length])).toEqual([
-      ['2006', 2006, 2006, 1],
-      ['2003-2005', 2003, 2005, 7],
-      ['2001-2002', 2001, 2002, 7],
+    expect(spansOf(planShards(pages({ 2001: 3, 2002: 4, 2003: 2, 2005: 5, 2006: 1 }), 7))).toEqual([
+      ['2006', 2006, 2006, 200601, 200612, 1],
+      ['2003-2005', 2003, 2005, 200301, 200512, 7],
+      ['2001-2002', 2001, 2002, 200101, 200212, 7],
     ]);
   });
 
-  it('gives a year larger than the limit a shard of its own', () => {
-    const shards = planShards(pages({ 2010: 2, 2011: 30, 2012: 2 }), 10);
-    expect(shards.map((s) => s.id)).toEqual(['2012', '2011', '2010']);
+  it('cuts a year larger than the limit into consecutive whole months, never joined with another year', () => {
+    const shards = planShards(pages({ 2010: 2, '2011-01': 4, '2011-02': 5, '2011-05': 2, '2011-11': 3, '2011-12': 12, 2012: 2, 2013: 2 }), 10);
+    expect(spansOf(shards)).toEqual([
+      ['2012-2013', 2012, 2013, 201201, 201312, 4],
+      ['2011-12', 2011, 2011, 201112, 201112, 12],
+      ['2011-05-2011-11', 2011, 2011, 201105, 201111, 5],
+      ['2011-01-2011-02', 2011, 2011, 201101, 201102, 9],
+      ['2010', 2010, 2010, 201001, 201012, 2],
+    ]);
+    // Every page in exactly one shard, each shard's pages within its months.
+    expect(shards.flatMap((s) => s.pages).length).toBe(32);
+    for (const shard of shards) for (const page of shard.pages) expect(shard.first <= page.yearMonth && page.yearMonth <= shard.last).toBe(true);
   });
 
   it('keeps the older shards when minutes are added to the newest year', () => {
@@ -38,6 +53,10 @@ describe('planShards', () => {
     expect(before.map((s) => s.id)).toEqual(['2003-2004', '2001-2002']);
     expect(after.map((s) => s.id)).toEqual(['2004', '2003', '2001-2002']);
     expect(after.at(-1)).toEqual(before.at(-1));
+    // The newest year outgrows a shard: only its own shards change.
+    const busy = planShards(pages({ 2001: 4, 2002: 4, 2003: 4, '2004-01': 5, '2004-02': 5 }), 8);
+    expect(busy.map((s) => s.id)).toEqual(['2004-02', '2004-01', '2003', '2001-2002']);
+    expect(busy.slice(2)).toEqual(after.slice(1));
   });
 
   it('puts everything in one shard when the limit is infinite, and nothing in none', () => {

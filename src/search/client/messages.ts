@@ -1,4 +1,5 @@
 /** Czech texts of the search page that depend on numbers and input; pure, so they are unit-tested. */
+import { formatCzechMonthGenitive } from '../../render/czech.ts';
 
 /** 1 zápis, 2–4 zápisy, 0 and 5+ zápisů. */
 export function pluralCs(count: number, forms: readonly [one: string, few: string, many: string]): string {
@@ -12,8 +13,14 @@ export interface StatusInput {
   total: number;
   /** Active filters as the member sees them: "rok 2021", "organizace Naděje". */
   filters: string[];
-  /** Years not searched yet (older shards are searched only when more results are asked for). */
-  unsearched?: { from: number; to: number } | undefined;
+  /** Months not searched yet (older shards are searched only when more results are asked for). */
+  unsearched?: MonthSpan | undefined;
+}
+
+/** First and last month, "2000-01" and "2015-12". */
+export interface MonthSpan {
+  first: string;
+  last: string;
 }
 
 /** The sentence the live region announces after every search. */
@@ -27,18 +34,25 @@ export function resultsStatus({ query, total, filters, unsearched }: StatusInput
   const found = pluralCs(total, ['Nalezen', 'Nalezeny', 'Nalezeno']);
   const noun = pluralCs(total, ['zápis', 'zápisy', 'zápisů']);
   if (unsearched) {
-    return `${found} ${total} ${noun}${forWhat}${narrowed}, od nejnovějšího. Zápisy z let ${years(unsearched)} prohledáme, až si řeknete o další výsledky.`;
+    return `${found} ${total} ${noun}${forWhat}${narrowed}, od nejnovějšího. Zápisy ${period(unsearched)} prohledáme, až si řeknete o další výsledky.`;
   }
   return `${found} ${total} ${noun}${forWhat}${narrowed}, od nejnovějšího.`;
 }
 
-function years({ from, to }: { from: number; to: number }): string {
-  return from === to ? String(from) : `${from}–${to}`;
+/**
+ * "z roku 2009", "z let 2000–2015"; when a busy year's index is cut into months (search/shards.ts),
+ * "z června 2021" or "od ledna 2000 do června 2021".
+ */
+function period({ first, last }: MonthSpan): string {
+  const [from, to] = [first.slice(0, 4), last.slice(0, 4)];
+  if (first.endsWith('-01') && last.endsWith('-12')) return from === to ? `z roku ${from}` : `z let ${from}–${to}`;
+  if (first === last) return `z ${formatCzechMonthGenitive(first)}`;
+  return `od ${formatCzechMonthGenitive(first)} do ${formatCzechMonthGenitive(last)}`;
 }
 
-/** The button under the results while older years are not searched yet. */
-export function olderLabel(unsearched: { from: number; to: number }): string {
-  return `Zobrazit další výsledky (prohledat i roky ${years(unsearched)})`;
+/** The button under the results while older months are not searched yet. */
+export function olderLabel(unsearched: MonthSpan): string {
+  return `Zobrazit další výsledky (prohledat i zápisy ${period(unsearched)})`;
 }
 
 export const IDLE_STATUS = 'Napište, co hledáte – třeba noclehárna, exekuce nebo Naděje. Můžete psát i bez háčků a čárek.';

@@ -164,7 +164,7 @@ async function main(): Promise<void> {
     el!.list.append(...items);
     shown += batch.length;
     const remaining = results.results.length - shown;
-    const older = results.unsearchedYears;
+    const older = results.unsearched;
     el!.more.hidden = remaining <= 0 && !older;
     if (remaining > 0 && !older) el!.more.textContent = moreLabel(Math.min(PAGE_SIZE, remaining), remaining);
     else if (older) el!.more.textContent = olderLabel(older);

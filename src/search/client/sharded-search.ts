@@ -1,12 +1,13 @@
 /**
  * Search over the index shards (search/shards.ts) as the member pages through the results: the
  * newest shard is searched first and an older one is loaded (Pagefind's mergeIndex) only when the
- * results found so far do not fill the page asked for. Shards hold disjoint runs of years, so the
+ * results found so far do not fill the page asked for. Shards hold disjoint runs of months, so the
  * results of newer shards all come before those of older ones; within a shard Pagefind sorts them
  * by date. Each shard is asked for separately (its filter SHARD_FILTER), because Pagefind orders
  * the results of merged indexes by scores that are comparable within one index only.
  */
 import { FILTERS, SHARD_FILTER, SORT_KEY, type SearchManifest, type SearchManifestShard } from '../config.ts';
+import type { MonthSpan } from './messages.ts';
 import type { PagefindApi, PagefindFilters, PagefindResult } from './pagefind-api.ts';
 
 export interface ShardedQuery {
@@ -79,10 +80,11 @@ export class ShardedResults {
     return this.searched >= this.shards.length;
   }
 
-  /** Years of the shards not searched yet, e.g. { from: 2000, to: 2015 }. */
-  get unsearchedYears(): { from: number; to: number } | undefined {
+  /** Months of the shards not searched yet, e.g. { first: "2000-01", last: "2015-12" }. */
+  get unsearched(): MonthSpan | undefined {
     const rest = this.shards.slice(this.searched);
     if (rest.length === 0) return undefined;
-    return { from: Math.min(...rest.map((s) => s.from)), to: Math.max(...rest.map((s) => s.to)) };
+    // Shards are newest first.
+    return { first: rest.at(-1)!.first, last: rest[0]!.last };
   }
 }
