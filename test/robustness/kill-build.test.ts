@@ -100,11 +100,21 @@ describe('kill -9 during a build', () => {
     ['at 3 s', (t) => t > 3000],
   ];
 
+  const ATTEMPTS_TO_CATCH_A_MOMENT = 5;
+
   it.each(moments)('leaves the previous _site whole when killed %s', async (moment, when) => {
-    const published = statSync(site).ino;
-    const { killed, processes, survivors } = await buildKilledWhen(when);
+    const tiedToProgress = !moment.startsWith('at ');
+    let published = statSync(site).ino;
+    let attempt = await buildKilledWhen(when);
+    // The bundled archive indexes in a few tens of milliseconds: on a loaded machine that moment can
+    // pass between two polls, and the build publishes. Such a build is tried again.
+    for (let tries = 1; tiedToProgress && !attempt.killed && tries < ATTEMPTS_TO_CATCH_A_MOMENT; tries++) {
+      published = statSync(site).ino;
+      attempt = await buildKilledWhen(when);
+    }
+    const { killed, processes, survivors } = attempt;
     // The moments tied to the build's own progress must be reached; a fixed time may come after a fast build.
-    if (!moment.startsWith('at ')) expect(killed, 'the build was killed').toBe(true);
+    if (tiedToProgress) expect(killed, 'the build was killed').toBe(true);
     // Staging is made by the relaunched build process, which must die with the one that was killed.
     // It must not finish on its own either and swap its site in (the same bytes, a new directory).
     if (/staging|rendering|Pagefind/.test(moment)) {
