@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --minutes 1000 [--groups 40] [--seed 1] [--json] [--keep] [--no-browser]`
+ * `npm run bench -- --minutes 1000 [--groups 40] [--seed 1] [--json] [--keep] [--no-browser] [--no-baseline]`
  * Prints the measured table (Markdown) or, with --json, the whole report.
  */
 import { parseArgs } from 'node:util';
@@ -13,6 +13,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'no-browser': { type: 'boolean', default: false },
+    'no-baseline': { type: 'boolean', default: false },
   },
 });
 
@@ -22,6 +23,7 @@ const report = await runBench({
   seed: Number(values.seed),
   keep: values.keep,
   browser: values['no-browser'] ? false : undefined,
+  baseline: !values['no-baseline'],
   log: (line) => process.stderr.write(`${line}\n`),
 });
 process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));

@@ -49,6 +49,11 @@ export interface BenchOptions {
   /** Measure the first search in Chromium (default: when /usr/bin/chromium or CHROMIUM_PATH exists). */
   browser?: boolean;
   /**
+   * Measure the bare Eleventy + Pagefind baseline (default true). At 50,000 minutes the bare Pagefind
+   * CLI alone needs ~12 GiB and most of the run's time; without it the report has no ratios.
+   */
+  baseline?: boolean;
+  /**
    * Runs of each warm measurement, each after its own one-line change (default WARM_RUNS): the
    * report keeps the median run. A run of about a second moves by a fifth between two samples on
    * a shared machine.
@@ -81,7 +86,8 @@ export interface BenchReport {
   node: string;
   cpus: number;
   stages: StageResult[];
-  baseline: { eleventy: StageResult; pagefind: StageResult; total: StageResult };
+  /** Undefined when not measured (BenchOptions.baseline). */
+  baseline: { eleventy: StageResult; pagefind: StageResult; total: StageResult } | undefined;
   pagefindBundleBytes: number;
   pagefindBundleFiles: number;
   firstSearch?: FirstSearch;
@@ -127,9 +133,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     const manifest = JSON.parse(await readFile(path.join(out, 'pagefind', MANIFEST_FILE), 'utf8')) as SearchManifest;
     const firstSearch = options.browser ?? browserAvailable() ? await measureFirstSearch(out, log) : undefined;
 
-    const bare = await bareBaseline(work, root, n, log);
-    for (const stage of [buildCold, buildWarm]) stage.ratio = stage.seconds / bare.total.seconds;
-    for (const stage of [validateCold, validateWarm]) stage.ratio = stage.seconds / bare.total.seconds;
+    const bare = options.baseline === false ? undefined : await bareBaseline(work, root, n, log);
+    if (bare) for (const stage of [buildCold, buildWarm, validateCold, validateWarm]) stage.ratio = stage.seconds / bare.total.seconds;
 
     return {
       minutes: n,
@@ -182,7 +187,7 @@ function prepareTool(): void {
 }
 
 /** Plain Eleventy 3 with one layout over the same Markdown, then the Pagefind CLI over its output. */
-async function bareBaseline(work: string, root: string, n: number, log: (line: string) => void): Promise<BenchReport['baseline']> {
+async function bareBaseline(work: string, root: string, n: number, log: (line: string) => void): Promise<NonNullable<BenchReport['baseline']>> {
   const bare = path.join(work, 'bare');
   await mkdir(path.join(bare, '_includes'), { recursive: true });
   await writeFile(
@@ -291,10 +296,9 @@ export function formatReport(report: BenchReport): string {
     '| měření | čas (s) | špička RSS (MiB) | souborů/s | poměr k základu |',
     '| --- | ---: | ---: | ---: | ---: |',
     ...report.stages.map(row),
-    row(report.baseline.eleventy),
-    row(report.baseline.pagefind),
-    row({ ...report.baseline.total, ratio: 1 }),
+    ...(report.baseline ? [row(report.baseline.eleventy), row(report.baseline.pagefind), row({ ...report.baseline.total, ratio: 1 })] : []),
     ...repeatedRuns(report.stages),
+    ...(report.baseline ? [] : ['', 'Základ (holé Eleventy + Pagefind CLI): neměřen (`--no-baseline`).']),
     '',
     `Balík Pagefind: ${(report.pagefindBundleBytes / 1024).toFixed(0)} KiB v ${report.pagefindBundleFiles} souborech, ${report.shards.length} ${report.shards.length === 1 ? 'oddíl' : 'oddílů'} (${report.shards.map((s) => `${s.id}: ${s.pages}`).join(', ')}).`,
     ...timingLines(report),

@@ -2,8 +2,10 @@
  * The benchmark at a tiny N, so it cannot rot: every measurement is produced and the report is
  * well formed. No timing assertions: the figures belong to docs/performance.md, not to a test.
  */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatReport, runBench } from '../../src/bench/run.ts';
+import { REPO_ROOT, formatReport, runBench, type BenchReport } from '../../src/bench/run.ts';
 import { chromiumMissing } from '../helpers/browser.ts';
 
 describe('npm run bench (N = 30)', () => {
@@ -13,7 +15,9 @@ describe('npm run bench (N = 30)', () => {
     expect(report.corpusBytes / report.minutes).toBeGreaterThan(3000);
     expect(report.corpusBytes / report.minutes).toBeLessThan(11_000);
     expect(report.stages.map((s) => s.label)).toEqual(['build cold', 'build warm', 'validate cold', 'validate warm']);
-    for (const stage of [...report.stages, report.baseline.eleventy, report.baseline.pagefind, report.baseline.total]) {
+    const baseline = report.baseline!;
+    expect(baseline).toBeDefined();
+    for (const stage of [...report.stages, baseline.eleventy, baseline.pagefind, baseline.total]) {
       expect(stage.seconds, stage.label).toBeGreaterThan(0);
       expect(stage.peakRss, stage.label).toBeGreaterThan(10 * 2 ** 20);
       expect(stage.filesPerSecond, stage.label).toBeGreaterThan(0);
@@ -55,5 +59,21 @@ describe('npm run bench (N = 30)', () => {
     expect(text).toContain('| build warm |');
     expect(text).toMatch(/v tabulce medián: build warm [\d.]+ \/ [\d.]+ \/ [\d.]+ s; validate warm [\d.]+ \/ [\d.]+ \/ [\d.]+ s\./);
     expect(text).toMatch(/\| build cold \| [\d.]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \|/);
+  }, 600_000);
+
+  it('leaves the baseline out when asked (`npm run bench -- --no-baseline`), and says so', () => {
+    const tsx = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+    const args = ['src/bench/main.ts', '--minutes', '12', '--groups', '3', '--no-browser', '--no-baseline'];
+    const json = spawnSync(tsx, [...args, '--json'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(json.status, json.stderr).toBe(0);
+    const report = JSON.parse(json.stdout) as BenchReport;
+    expect(report.baseline).toBeUndefined();
+    expect(report.stages.map((s) => s.label)).toEqual(['build cold', 'build warm', 'validate cold', 'validate warm']);
+    for (const stage of report.stages) expect(stage.ratio, stage.label).toBeUndefined();
+    expect(json.stderr).not.toContain('bare');
+    const text = formatReport(report);
+    expect(text).not.toContain('| bare');
+    expect(text).toContain('Základ (holé Eleventy + Pagefind CLI): neměřen (`--no-baseline`).');
+    expect(text).toMatch(/\| build cold \| [\d.]+ \| [\d.]+ \| [\d.]+ \|  \|/);
   }, 600_000);
 });
