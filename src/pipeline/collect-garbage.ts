@@ -22,6 +22,28 @@ export function collectLargeGarbage(): void {
   if (v8.getHeapStatistics().used_heap_size >= WORTH_COLLECTING) collectGarbage();
 }
 
+/** Heap in use right after the last collectGarbage: what was live then. */
+let liveAfterLastCollection: number | undefined;
+
+/**
+ * collectLargeGarbage for a step that leaves little garbage beside a large live heap (a run of
+ * Eleventy beside the model): only once the garbage since the last collection is worth its cost.
+ * A full collection costs in proportion to what is live, so it waits for garbage of at least
+ * GARBAGE_SHARE of that. At 10,000 minutes a run left ~130 MB beside ~430 MB live and each run is
+ * still collected; at 50,000 minutes it left ~60 MB beside ~2,000 MB, and collecting after each of
+ * the 50 runs took ~2.2 s each, ~110 s of the cold build (`node --trace-gc`).
+ */
+export function collectAccumulatedGarbage(): void {
+  if (worthCollecting(v8.getHeapStatistics().used_heap_size, liveAfterLastCollection)) collectGarbage();
+}
+
+const GARBAGE_SHARE = 0.25;
+
+export function worthCollecting(used: number, liveAfterLast: number | undefined): boolean {
+  if (used < WORTH_COLLECTING) return false;
+  return liveAfterLast === undefined || used - liveAfterLast >= liveAfterLast * GARBAGE_SHARE;
+}
+
 export function collectGarbage(): void {
   if (gc === undefined) {
     try {
@@ -32,5 +54,7 @@ export function collectGarbage(): void {
       gc = null;
     }
   }
-  gc?.();
+  if (!gc) return;
+  gc();
+  liveAfterLastCollection = v8.getHeapStatistics().used_heap_size;
 }

@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { EleventyUserConfig } from '@11ty/eleventy';
 import { noPieces, type PieceKind } from '../model/open-data-pieces.ts';
 import type { ArchiveModel } from '../model/types.ts';
-import { collectGarbage, collectLargeGarbage } from '../pipeline/collect-garbage.ts';
+import { collectAccumulatedGarbage, collectGarbage, collectLargeGarbage } from '../pipeline/collect-garbage.ts';
 import { Handover } from '../pipeline/handover.ts';
 import { writeDirectoryAtomically, type Staging } from './atomic.ts';
 import { eleventyEntry } from './eleventy-entry.ts';
@@ -221,7 +221,7 @@ async function renderChangedPages(model: ArchiveModel, dir: string, options: Pag
       // What Eleventy kept of a run is garbage once the run is written. After a run of a few pages
       // (a warm build's) that is little, and the collection after rendering takes it: a full
       // collection of a 10,000-minute model costs ~0.3 s.
-      if (countPages(pages) >= COLLECT_AFTER_PAGES) collectLargeGarbage();
+      if (countPages(pages) >= COLLECT_AFTER_PAGES) collectAccumulatedGarbage();
     }
   } finally {
     // Eleventy's caches would keep the view, and the model with it, alive into the search index.
