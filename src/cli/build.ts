@@ -7,9 +7,9 @@ import { DEFAULT_CACHE_DIR } from '../pipeline/cache.ts';
 import { Handover } from '../pipeline/handover.ts';
 import { formatStylish } from '../report/stylish.ts';
 import { czechCount } from '../report/summary.ts';
+import { yearMonth } from '../search/shards.ts';
 import { parseOptions } from './main.ts';
 import { resolveRoot } from './root.ts';
-import { yearMonth } from '../search/shards.ts';
 
 export interface BuildSiteOptions {
   root: string;
