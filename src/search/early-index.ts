@@ -27,7 +27,7 @@ import {
   type SearchablePage,
 } from './index-site.ts';
 import { PagefindServices } from './pagefind-services.ts';
-import { DEFAULT_SHARD_PAGES, shardPages, shardSpans, type PlannedShard, type ShardSpan } from './shards.ts';
+import { DEFAULT_SHARD_PAGES, pushTo, shardPages, shardSpans, type PlannedShard, type ShardSpan } from './shards.ts';
 
 export interface EarlyIndexOptions {
   /** Meeting pages expected in each month (by yearMonth key, shards.ts). */
@@ -132,9 +132,7 @@ export class EarlyIndex {
     this.#read.set(file, page);
     if (!page) return;
     const searchable: SearchablePage = { file, url: pageUrl(file), yearMonth: page.yearMonth, hash: page.hash };
-    const month = this.#byMonth.get(page.yearMonth);
-    if (month) month.push(searchable);
-    else this.#byMonth.set(page.yearMonth, [searchable]);
+    pushTo(this.#byMonth, page.yearMonth, searchable);
   }
 
   /** Whether every month of the shard has as many pages read as the forecast said. */

@@ -66,11 +66,7 @@ export function isoMonth(key: number): string {
  */
 export function planShards<Page extends ShardablePage>(pages: readonly Page[], maxPages: number = DEFAULT_SHARD_PAGES): PlannedShard<Page>[] {
   const byMonth = new Map<number, Page[]>();
-  for (const page of pages) {
-    const month = byMonth.get(page.yearMonth);
-    if (month) month.push(page);
-    else byMonth.set(page.yearMonth, [page]);
-  }
+  for (const page of pages) pushTo(byMonth, page.yearMonth, page);
   const counts = new Map([...byMonth].map(([key, monthPages]) => [key, monthPages.length]));
   return shardSpans(counts, maxPages).map((shard) => ({ ...shard, pages: shardPages(shard, byMonth) }));
 }
@@ -103,12 +99,16 @@ function monthsByYear(pagesPerMonth: ReadonlyMap<number, number>): Map<number, [
   const years = new Map<number, [number, number][]>();
   for (const key of [...pagesPerMonth.keys()].sort((a, b) => a - b)) {
     const count = pagesPerMonth.get(key)!;
-    if (count === 0) continue;
-    const year = years.get(yearOf(key));
-    if (year) year.push([key, count]);
-    else years.set(yearOf(key), [[key, count]]);
+    if (count > 0) pushTo(years, yearOf(key), [key, count]);
   }
   return years;
+}
+
+/** Appends `value` to the list of `key`, starting the list if there is none. */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function span(first: number, last: number, wholeYears: boolean): ShardSpan {
