@@ -104,7 +104,7 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
   const registers = await loadRegisters(paths);
   const targets = await archiveTargets(paths, files);
   const cache = options.cacheDir
-    ? new FileCache(options.cacheDir, `${toolVersion()}\0${await registersHash(registerFiles(paths))}`)
+    ? new FileCache(options.cacheDir, `${toolVersion()}\0${await registersHash(paths.root, registerFiles(paths))}`)
     : undefined;
   const needBodies = options.needBodies ?? false;
   let analysis: AnalysisInThisThread | undefined;

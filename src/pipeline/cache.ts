@@ -53,11 +53,15 @@ export function dependenciesHash(): string {
   return dependencies;
 }
 
-/** Hash of every register file (config, organizations): they change what a minute's diagnostics say. */
-export async function registersHash(files: readonly string[]): Promise<string> {
+/**
+ * Hash of every register file (config, organizations): they change what a minute's diagnostics say.
+ * Files are named from the project root, so a checkout elsewhere (another CI workspace, a moved
+ * folder) finds the same entries.
+ */
+export async function registersHash(root: string, files: readonly string[]): Promise<string> {
   const hash = createHash('sha256');
   for (const file of [...files].sort()) {
-    hash.update(file).update('\0');
+    hash.update(path.relative(root, file).split(path.sep).join('/')).update('\0');
     try {
       hash.update(await readFile(file));
     } catch {

@@ -66,9 +66,15 @@ export function manifestFile(cacheDir: string, outDir: string): string {
   return outputRecordFile(cacheDir, outDir, 'render');
 }
 
-/** A record the cache folder keeps about the output directory `outDir` (never in the published site). */
+/**
+ * A record the cache folder keeps about the output directory `outDir` (never in the published site).
+ * The output is named from the cache folder, so a project checked out or restored elsewhere with
+ * both (another CI workspace, a moved folder) finds its records; what they say is checked against
+ * the files anyway.
+ */
 export function outputRecordFile(cacheDir: string, outDir: string, kind: string): string {
-  const key = createHash('sha256').update(path.resolve(outDir)).digest('hex').slice(0, 16);
+  const fromCache = path.relative(path.resolve(cacheDir), path.resolve(outDir)).split(path.sep).join('/');
+  const key = createHash('sha256').update(fromCache).digest('hex').slice(0, 16);
   return path.join(cacheDir, `${kind}-${key}.json`);
 }
 

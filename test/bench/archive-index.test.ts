@@ -3,7 +3,7 @@
  * from one file, trusting its stat only when the file was last modified well before a run; an edit
  * is always seen, and the result equals a run without cache.
  */
-import { readFile, readdir, rm, mkdtemp, stat, utimes, writeFile, appendFile } from 'node:fs/promises';
+import { cp, readFile, readdir, rm, mkdtemp, stat, utimes, writeFile, appendFile } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -100,6 +100,24 @@ describe('archive index', () => {
     expect(again.analyzed.map((a) => [a.extracted, a.body.html])).toEqual(none.analyzed.map((a) => [a.extracted, a.body.html]));
     expect(await readdir(path.join(cacheDir, 'packs')), 'nothing was analysed again').toEqual(packs);
     expect((await savedIndex()).size).toBe(files.length);
+  });
+
+  it('takes the analysis of the same archive checked out elsewhere from the cache', async () => {
+    await rm(cacheDir, { recursive: true, force: true });
+    await analyzeArchive(root, undefined, { cacheDir });
+    // Another CI workspace, or the folder moved: the same files under another path.
+    const elsewhere = path.join(work, 'elsewhere', 'archive');
+    await cp(root, elsewhere, { recursive: true });
+    try {
+      const packs = await readdir(path.join(cacheDir, 'packs'));
+      const moved = await analyzeArchive(elsewhere, undefined, { cacheDir, needBodies: true });
+      const none = await analyzeArchive(elsewhere);
+      expect(moved.diagnostics).toEqual(none.diagnostics);
+      expect(moved.analyzed.map((a) => [a.extracted, a.body.html])).toEqual(none.analyzed.map((a) => [a.extracted, a.body.html]));
+      expect(await readdir(path.join(cacheDir, 'packs')), 'nothing was analysed again').toEqual(packs);
+    } finally {
+      await rm(path.join(work, 'elsewhere'), { recursive: true, force: true });
+    }
   });
 
   it('gives the frontmatter of a cached minute, from its body, as a run without cache does', async () => {
