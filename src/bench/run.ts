@@ -302,6 +302,8 @@ export function formatReport(report: BenchReport): string {
     '',
     `Balík Pagefind: ${(report.pagefindBundleBytes / 1024).toFixed(0)} KiB v ${report.pagefindBundleFiles} souborech, ${report.shards.length} ${report.shards.length === 1 ? 'oddíl' : 'oddílů'} (${report.shards.map((s) => `${s.id}: ${s.pages}`).join(', ')}).`,
     ...timingLines(report),
+    // A blank line: GitHub would take the sentence right under a table for one more row of it.
+    '',
     report.firstSearch
       ? `První vyhledávání („${report.firstSearch.query}“, ${report.firstSearch.results} výsledků na stránce): ${(report.firstSearch.bytes / 1024).toFixed(0)} KiB přenosu tak, jak web posílá GitHub Pages (gzip; bez komprese ${(report.firstSearch.rawBytes / 1024).toFixed(0)} KiB) ve ${report.firstSearch.requests} požadavcích, z toho Pagefind ${(report.firstSearch.pagefindBytes / 1024).toFixed(0)} KiB. Největší: ${largest(report.firstSearch.responses)}.`
       : 'První vyhledávání: neměřeno (Chromium není k dispozici).',

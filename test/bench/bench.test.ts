@@ -4,9 +4,24 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import type { Root, Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, formatReport, runBench, type BenchReport } from '../../src/bench/run.ts';
 import { chromiumMissing } from '../helpers/browser.ts';
+
+/** The report as GitHub shows it: the first cell of each row of each table, and the paragraphs. */
+function shown(markdown: string): { rows: string[][]; paragraphs: string[] } {
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;
+  const tables = tree.children.filter((node): node is Table => node.type === 'table');
+  return {
+    rows: tables.map((table) => table.children.map((row) => toString(row.children[0]))),
+    paragraphs: tree.children.filter((node) => node.type === 'paragraph').map((node) => toString(node)),
+  };
+}
 
 describe('npm run bench (N = 30)', () => {
   it('measures build, validate and the bare baseline on one corpus and reports them', async () => {
@@ -59,6 +74,13 @@ describe('npm run bench (N = 30)', () => {
     expect(text).toContain('| build warm |');
     expect(text).toMatch(/v tabulce medián: build warm [\d.]+ \/ [\d.]+ \/ [\d.]+ s; validate warm [\d.]+ \/ [\d.]+ \/ [\d.]+ s\./);
     expect(text).toMatch(/\| build cold \| [\d.]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \|/);
+    // Every line in its place: no sentence swallowed by the table above it as one more row.
+    const { rows, paragraphs } = shown(text);
+    expect(rows).toEqual([
+      ['měření', 'build cold', 'build warm', 'validate cold', 'validate warm', 'bare Eleventy', 'bare Pagefind CLI', 'bare Eleventy + Pagefind'],
+      ['měření', 'build cold', 'build warm'],
+    ]);
+    expect(paragraphs.filter((p) => p.startsWith('První vyhledávání'))).toHaveLength(1);
   }, 600_000);
 
   it('leaves the baseline out when asked (`npm run bench -- --no-baseline`), and says so', () => {
