@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { BuildTimings } from '../cli/build.ts';
-import { MANIFEST_FILE, type SearchManifest } from '../search/config.ts';
+import { readShardRecordSync } from '../search/index-site.ts';
 import { generateArchive } from './generate.ts';
 import { measure, type Measurement } from './measure.ts';
 
@@ -130,7 +130,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     });
 
     const bundle = await folderSize(path.join(out, 'pagefind'));
-    const manifest = JSON.parse(await readFile(path.join(out, 'pagefind', MANIFEST_FILE), 'utf8')) as SearchManifest;
+    const shards = readShardRecordSync(path.join(out, 'pagefind'))?.shards ?? [];
     const firstSearch = options.browser ?? browserAvailable() ? await measureFirstSearch(out, log) : undefined;
 
     const bare = options.baseline === false ? undefined : await bareBaseline(work, root, n, log);
@@ -146,7 +146,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       baseline: bare,
       pagefindBundleBytes: bundle.bytes,
       pagefindBundleFiles: bundle.files,
-      shards: manifest.shards.map((shard) => ({ id: shard.id, pages: shard.pages })),
+      shards: shards.map((shard) => ({ id: shard.id, pages: shard.pages })),
       firstSearch,
       root: options.keep ? root : undefined,
     };

@@ -14,13 +14,13 @@
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { BUNDLE_DIR, SITE_STRATEGY, type SearchManifest, type SearchStrategy } from './config.ts';
+import { BUNDLE_DIR, SITE_STRATEGY, type SearchStrategy, type ShardRecord } from './config.ts';
 import {
   DEFAULT_CONCURRENCY,
   PAGES_AHEAD,
   indexShard,
   pageUrl,
-  readManifestSync,
+  readShardRecordSync,
   readPage,
   shardHash,
   type KnownPage,
@@ -54,7 +54,7 @@ export class EarlyIndex {
   readonly bundleDir: string;
   readonly #forecast: ReadonlyMap<number, number>;
   readonly #plan: ShardSpan[];
-  readonly #previous: SearchManifest | undefined;
+  readonly #previous: ShardRecord | undefined;
   /** What each rendered page gave (undefined: not searchable), so indexSite does not read it again. */
   readonly #read = new Map<string, KnownPage['page']>();
   readonly #byMonth = new Map<number, SearchablePage[]>();
@@ -74,7 +74,7 @@ export class EarlyIndex {
     // peak with two (1,593 MiB for the tree at 10,000 minutes) was over the memory target. The
     // others open once the site is rendered (claim).
     this.services = new PagefindServices(options.concurrency ?? DEFAULT_CONCURRENCY, 1);
-    this.#previous = options.previousSite ? readManifestSync(path.join(path.resolve(options.previousSite), this.bundleDir)) : undefined;
+    this.#previous = options.previousSite ? readShardRecordSync(path.join(path.resolve(options.previousSite), this.bundleDir)) : undefined;
   }
 
   /** Pages written by an Eleventy run into `dir`; begins every shard they complete. */

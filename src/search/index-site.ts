@@ -5,13 +5,14 @@
  * 1. every HTML page with data-pagefind-body (the meeting pages) is read once for its month, its
  *    filters and its hash, and the pages are cut into shards of whole years, or of whole months
  *    of a year too large for one shard (shards.ts);
- * 2. a shard whose hash equals the one in the previous site's manifest is copied from there; any
+ * 2. a shard whose hash equals the one in the previous site's shard record is copied from there; any
  *    other shard goes to Pagefind's Node API page by page, each page as the record Pagefind would
  *    read from its HTML (pagefind-record.ts) — under strategy B with the stems block added (the file
  *    on disk stays as rendered) — and is written to
  *    <outDir>/pagefind/<shard>/, a few shards at once, each in its own Pagefind service, so
  *    Pagefind never holds the whole site;
- * 3. <outDir>/pagefind/shards.json lists the shards newest first and every filter value;
+ * 3. <outDir>/pagefind/shards.json lists the shards newest first and every filter value, for the
+ *    browser; shards-built.json beside it keeps each shard's size and hash, for the next build;
  * 4. the browser script of /hledat/ is bundled from src/search/client/ to <outDir>/assets/search.js,
  *    with the same strategy compiled in, so the query is stemmed the way the index was.
  */
@@ -27,7 +28,19 @@ import { mapConcurrently } from '../pipeline/map-concurrently.ts';
 import { StatIndex, trustedStat, unchangedByStat, type Remembered } from '../pipeline/stat-index.ts';
 import { filesUnder, htmlFilesUnder, linkFiles } from '../render/link-files.ts';
 import { minify } from '../render/minify.ts';
-import { BUNDLE_DIR, CLIENT_SCRIPT, MANIFEST_FILE, SHARD_FILTER, SITE_STRATEGY, SORT_KEY, type SearchManifest, type SearchStrategy } from './config.ts';
+import {
+  BUNDLE_DIR,
+  CLIENT_SCRIPT,
+  MANIFEST_FILE,
+  SHARD_FILTER,
+  SHARD_RECORD_FILE,
+  SITE_STRATEGY,
+  SORT_KEY,
+  shardFolder,
+  type SearchManifest,
+  type SearchStrategy,
+  type ShardRecord,
+} from './config.ts';
 import { decodeEntities } from './html-entities.ts';
 import { PagefindServices, type PagefindApi } from './pagefind-services.ts';
 import { DEFAULT_SHARD_PAGES, isoMonth, planShards, yearMonth, type PlannedShard } from './shards.ts';
@@ -117,7 +130,7 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
   const { pages, filters } = await searchablePages(root, files, remembered, early);
   const shards = planShards(pages, options.shardPages ?? DEFAULT_SHARD_PAGES);
   const previousBundle = options.previousSite ? path.join(path.resolve(options.previousSite), bundleDir) : undefined;
-  const previous = previousBundle ? readManifestSync(previousBundle) : undefined;
+  const previous = previousBundle ? readShardRecordSync(previousBundle) : undefined;
   const reused = new Set<string>();
   let stems = 0;
   const hashes = shards.map((shard) => shardHash(shard, strategy, language));
@@ -126,7 +139,7 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
   const kept = await tidySpareBundle(bundle, shards, hashes, new Set(begun.keys()));
   const copyFrom = shards.map((shard, i) => {
     const old = previous?.shards.find((s) => s.id === shard.id && s.hash === hashes[i]);
-    return old && previousBundle && existsSync(path.join(previousBundle, old.path)) ? path.join(previousBundle, old.path) : undefined;
+    return old && previousBundle && existsSync(path.join(previousBundle, shardFolder(old))) ? path.join(previousBundle, shardFolder(old)) : undefined;
   });
   const meanwhile = new Meanwhile(options.meanwhile, shards.filter((shard, i) => !kept.has(shard.id) && !copyFrom[i] && !begun.has(shard.id)).length, lanes);
   await meanwhile.before();
@@ -157,22 +170,15 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
   }
   await meanwhile.after();
   const manifest: SearchManifest = {
-    version: 1,
+    version: 2,
     strategy,
-    shards: shards.map((shard, i) => ({
-      id: shard.id,
-      path: `${shard.id}/`,
-      from: shard.from,
-      to: shard.to,
-      first: isoMonth(shard.first),
-      last: isoMonth(shard.last),
-      pages: shard.pages.length,
-      hash: hashes[i]!,
-    })),
+    shards: shards.map((shard) => ({ id: shard.id, first: isoMonth(shard.first), last: isoMonth(shard.last) })),
     filters,
   };
+  const record: ShardRecord = { version: 1, shards: shards.map((shard, i) => ({ id: shard.id, pages: shard.pages.length, hash: hashes[i]! })) };
   await mkdir(bundle, { recursive: true });
   await writeFile(path.join(bundle, MANIFEST_FILE), `${JSON.stringify(manifest)}\n`);
+  await writeFile(path.join(bundle, SHARD_RECORD_FILE), `${JSON.stringify(record)}\n`);
   if (options.client !== false) await bundleClient(root, strategy);
   const ids = shards.map((s) => s.id);
   return { pages: pages.length, stems, strategy, bundleDir, shards: ids, reusedShards: ids.filter((id) => reused.has(id)), earlyShards: ids.filter((id) => begun.has(id)) };
@@ -257,7 +263,7 @@ export function pagefindInput(html: string, strategy: SearchStrategy, shard: str
 
 /**
  * Everything a shard's bundle is made from: its pages, how they are prepared, and the indexer.
- * 80 bits tell builds apart as well as 256 and keep shards.json, fetched by every first search, small.
+ * 80 bits tell builds apart as well as 256 and keep the shard record small.
  */
 export function shardHash(shard: PlannedShard<SearchablePage>, strategy: SearchStrategy, language: string): string {
   const hash = createHash('sha256');
@@ -282,10 +288,10 @@ function searchCodeVersion(): string {
 async function tidySpareBundle(bundle: string, shards: PlannedShard<SearchablePage>[], hashes: string[], begun: ReadonlySet<string>): Promise<Set<string>> {
   const kept = new Set<string>();
   if (!existsSync(bundle)) return kept;
-  const published = readManifestSync(bundle);
-  const wanted = new Map(shards.map((shard, i) => [`${shard.id}/`, hashes[i]]));
+  const published = readShardRecordSync(bundle);
+  const wanted = new Map(shards.map((shard, i) => [shard.id, hashes[i]]));
   for (const shard of published?.shards ?? []) {
-    if (wanted.get(shard.path) === shard.hash) kept.add(shard.path.slice(0, -1));
+    if (wanted.get(shard.id) === shard.hash) kept.add(shard.id);
   }
   for (const entry of await readdir(bundle)) {
     if (!kept.has(entry) && !begun.has(entry)) await rm(path.join(bundle, entry), { recursive: true, force: true });
@@ -293,10 +299,11 @@ async function tidySpareBundle(bundle: string, shards: PlannedShard<SearchablePa
   return kept;
 }
 
-export function readManifestSync(bundle: string): SearchManifest | undefined {
+/** The shards a bundle was built with; undefined when it has no record a build of this version wrote. */
+export function readShardRecordSync(bundle: string): ShardRecord | undefined {
   try {
-    const manifest = JSON.parse(readFileSync(path.join(bundle, MANIFEST_FILE), 'utf8')) as SearchManifest;
-    return manifest.version === 1 && Array.isArray(manifest.shards) ? manifest : undefined;
+    const record = JSON.parse(readFileSync(path.join(bundle, SHARD_RECORD_FILE), 'utf8')) as ShardRecord;
+    return record.version === 1 && Array.isArray(record.shards) ? record : undefined;
   } catch {
     return undefined;
   }

@@ -14,10 +14,11 @@ import { buildSite, formatTimings } from '../../src/cli/build.ts';
 import { htmlFilesUnder } from '../../src/render/link-files.ts';
 import { EarlyIndex } from '../../src/search/early-index.ts';
 import { REPO_ROOT } from '../../src/search/evaluate.ts';
-import { indexSite, readManifestSync, readPage } from '../../src/search/index-site.ts';
+import { indexSite, readPage } from '../../src/search/index-site.ts';
 import { IndexThread } from '../../src/search/index-thread.ts';
 import { shardSpans } from '../../src/search/shards.ts';
 import { generatedSite } from '../helpers/generated-site.ts';
+import { publishedShards } from '../helpers/published-shards.ts';
 import { pagefindServiceProcesses } from '../helpers/pagefind-processes.ts';
 import { snapshot } from '../site/support.ts';
 
@@ -162,7 +163,7 @@ describe('a build whose index begins while it renders', () => {
     const incremental = { root: archive.root, outDir: 'site', cacheDir: '.cache', basePath: '/', searchShardPages: SHARD_PAGES, pagesPerRun: 10, earlyIndexPages: 1 };
     expect((await buildSite(incremental)).ok).toBe(true);
     // Every minute of the newest shard changes: its pages are rendered again, and complete it.
-    const newest = readManifestSync(path.join(archive.root, 'site', 'pagefind'))!.shards[0]!;
+    const newest = (await publishedShards(path.join(archive.root, 'site'))).shards[0]!;
     const editNewestShard = async (sentence: string) => {
       for (let year = newest.from; year <= newest.to; year++) {
         const folder = path.join(archive.root, 'minutes', String(year));

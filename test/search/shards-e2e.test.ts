@@ -3,37 +3,43 @@
  * shards of at most 8 pages (and again of at most 3, which cuts some years into months). The first search loads only the newest shards it needs; older ones
  * are loaded as the member asks for more results, and the results stay newest first across shards.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/render/dev-server.ts';
-import { FIRST_PAGE_SIZE, MANIFEST_FILE, PAGE_SIZE, type SearchManifest } from '../../src/search/config.ts';
+import { FIRST_PAGE_SIZE, PAGE_SIZE, type SearchManifest } from '../../src/search/config.ts';
 import { olderLabel } from '../../src/search/client/messages.ts';
 import { describeWithChromium, launchChromium } from '../helpers/browser.ts';
 import { generatedSite } from '../helpers/generated-site.ts';
+import { publishedShards, type PublishedShard } from '../helpers/published-shards.ts';
 
 const MINUTES = 40;
 /** "Zápis z jednání …" heads every meeting page, so every meeting matches. */
 const QUERY = 'zápis';
 
+async function published(site: string): Promise<{ shards: PublishedShard[]; filters: SearchManifest['filters'] }> {
+  const { manifest, shards } = await publishedShards(site);
+  return { shards, filters: manifest.filters };
+}
+
 describeWithChromium('search over index shards in Chromium', () => {
   let work: string;
   let server: RunningServer;
   let browser: Browser;
-  let manifest: SearchManifest;
+  let manifest: { shards: PublishedShard[]; filters: SearchManifest['filters'] };
   /** The same archive in shards of at most 3 pages: a year with more is cut into months. */
   let busyServer: RunningServer;
-  let busy: SearchManifest;
+  let busy: { shards: PublishedShard[]; filters: SearchManifest['filters'] };
 
   beforeAll(async () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'kpss-shards-e2e-'));
     const site = await generatedSite(work, { minutes: MINUTES, groups: 4, seed: 3 }, { searchShardPages: 8 });
-    manifest = JSON.parse(await readFile(path.join(site, 'pagefind', MANIFEST_FILE), 'utf8')) as SearchManifest;
+    manifest = await published(site);
     server = await startServer({ root: site, basePath: '/', liveReload: false });
     const busySite = await generatedSite(path.join(work, 'busy'), { minutes: MINUTES, groups: 4, seed: 3 }, { searchShardPages: 3 });
-    busy = JSON.parse(await readFile(path.join(busySite, 'pagefind', MANIFEST_FILE), 'utf8')) as SearchManifest;
+    busy = await published(busySite);
     busyServer = await startServer({ root: busySite, basePath: '/', liveReload: false });
     browser = await launchChromium();
   }, 300_000);

@@ -7,7 +7,8 @@ import os from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MANIFEST_FILE, type SearchManifest } from '../../src/search/config.ts';
+import { MANIFEST_FILE, SHARD_RECORD_FILE, type SearchManifest, type ShardRecord } from '../../src/search/config.ts';
+import { publishedShards } from '../helpers/published-shards.ts';
 import { indexSite } from '../../src/search/index-site.ts';
 import { filesUnder, linkFiles } from '../../src/render/link-files.ts';
 import { planShards, yearMonth } from '../../src/search/shards.ts';
@@ -78,7 +79,11 @@ describe('indexSite in shards', () => {
     if (work) await rm(work, { recursive: true, force: true });
   });
 
-  const manifestOf = async (dir: string) => JSON.parse(await readFile(path.join(dir, 'pagefind', MANIFEST_FILE), 'utf8')) as SearchManifest;
+  /** The published manifest, each shard with what the build record says of it. */
+  const manifestOf = async (dir: string) => {
+    const { manifest, shards } = await publishedShards(dir);
+    return { ...manifest, shards };
+  };
 
   it('writes a manifest of several shards, newest first, with every filter value', async () => {
     const manifest = await manifestOf(site);
@@ -89,6 +94,13 @@ describe('indexSite in shards', () => {
     expect(manifest.filters['rok']!.length).toBeGreaterThan(5);
     expect(manifest.filters['skupina']).toHaveLength(4);
     expect(Object.keys(manifest.filters)).toEqual(['organizace', 'rok', 'skupina']);
+  });
+
+  it('gives the browser only what it reads of each shard; sizes and hashes stay in the build record', async () => {
+    const sent = JSON.parse(await readFile(path.join(site, 'pagefind', MANIFEST_FILE), 'utf8')) as SearchManifest;
+    for (const shard of sent.shards) expect(Object.keys(shard)).toEqual(['id', 'first', 'last']);
+    const record = JSON.parse(await readFile(path.join(site, 'pagefind', SHARD_RECORD_FILE), 'utf8')) as ShardRecord;
+    expect(record.shards.map((s) => Object.keys(s))).toEqual(sent.shards.map(() => ['id', 'pages', 'hash']));
   });
 
   it('publishes lean bundles: Pagefind minified, fragments without anchors or the lists read out of the text', async () => {

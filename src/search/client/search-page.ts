@@ -10,7 +10,7 @@
  * - The query is stemmed like the index was (strategy compiled in by indexSite); results are the
  *   meetings newest first, each with its group, date and an excerpt of the real text.
  */
-import { BUNDLE_DIR, FILTER_NAMES, FILTERS, FIRST_PAGE_SIZE, MANIFEST_FILE, META_DATE, PAGE_SIZE, QUERY_PARAM, SITE_STRATEGY, type FilterName, type SearchManifest, type SearchStrategy } from '../config.ts';
+import { BUNDLE_DIR, FILTER_NAMES, FILTERS, FIRST_PAGE_SIZE, MANIFEST_FILE, META_DATE, PAGE_SIZE, QUERY_PARAM, SITE_STRATEGY, shardFolder, type FilterName, type SearchManifest, type SearchStrategy } from '../config.ts';
 import { buildExcerpt } from '../excerpt.ts';
 import { pagefindQuery } from '../query.ts';
 import { IDLE_STATUS, LOAD_ERROR, SEARCH_ERROR, moreLabel, olderLabel, resultsStatus } from './messages.ts';
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     manifest = (await response.json()) as SearchManifest;
     const newest = manifest.shards[0];
     if (newest) {
-      pagefind = (await import(/* @vite-ignore */ `${bundleUrl}${newest.path}pagefind.js`)) as PagefindApi;
+      pagefind = (await import(/* @vite-ignore */ `${bundleUrl}${shardFolder(newest)}pagefind.js`)) as PagefindApi;
       // Searching in the page itself is quick at these sizes and spares a phone Pagefind's worker script (12 KB).
       await pagefind.options({ baseUrl: base, noWorker: true });
       await pagefind.init();

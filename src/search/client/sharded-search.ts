@@ -6,7 +6,7 @@
  * by date. Each shard is asked for separately (its filter SHARD_FILTER), because Pagefind orders
  * the results of merged indexes by scores that are comparable within one index only.
  */
-import { FILTERS, SHARD_FILTER, SORT_KEY, type SearchManifest, type SearchManifestShard } from '../config.ts';
+import { FILTERS, SHARD_FILTER, SORT_KEY, shardFolder, shardYears, type SearchManifest, type SearchManifestShard } from '../config.ts';
 import type { MonthSpan } from './messages.ts';
 import type { PagefindApi, PagefindFilters, PagefindResult } from './pagefind-api.ts';
 
@@ -39,14 +39,17 @@ export class ShardedSearch {
   private shardsFor(filters: PagefindFilters): SearchManifestShard[] {
     const years = [filters[FILTERS.year] ?? []].flat().map(Number).filter(Number.isFinite);
     if (years.length === 0) return this.manifest.shards;
-    return this.manifest.shards.filter((s) => years.some((y) => s.from <= y && y <= s.to));
+    return this.manifest.shards.filter((s) => {
+      const { from, to } = shardYears(s);
+      return years.some((y) => from <= y && y <= to);
+    });
   }
 
   /** @internal Results of one shard, newest first; loads the shard on first use. */
   async searchShard(shard: SearchManifestShard, query: ShardedQuery): Promise<PagefindResult[]> {
     if (!this.pagefind) return [];
     if (!this.merged.has(shard.id)) {
-      await this.pagefind.mergeIndex(`${this.bundleUrl}${shard.path}`, { baseUrl: this.baseUrl });
+      await this.pagefind.mergeIndex(`${this.bundleUrl}${shardFolder(shard)}`, { baseUrl: this.baseUrl });
       this.merged.add(shard.id);
     }
     const response = await this.pagefind.search(query.term, {
