@@ -139,7 +139,8 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
   const kept = await tidySpareBundle(bundle, shards, hashes, new Set(begun.keys()));
   const copyFrom = shards.map((shard, i) => {
     const old = previous?.shards.find((s) => s.id === shard.id && s.hash === hashes[i]);
-    return old && previousBundle && existsSync(path.join(previousBundle, shardFolder(old))) ? path.join(previousBundle, shardFolder(old)) : undefined;
+    const folder = old && previousBundle ? path.join(previousBundle, shardFolder(old)) : undefined;
+    return folder && existsSync(folder) ? folder : undefined;
   });
   const meanwhile = new Meanwhile(options.meanwhile, shards.filter((shard, i) => !kept.has(shard.id) && !copyFrom[i] && !begun.has(shard.id)).length, lanes);
   await meanwhile.before();
