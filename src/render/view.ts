@@ -7,6 +7,7 @@
  * filter, which adds the base path.
  */
 import { sourceOf } from '../model/provenance.ts';
+import { groupBy, pushTo } from '../pipeline/group-by.ts';
 import type {
   ArchiveModel,
   DecisionModel,
@@ -399,12 +400,12 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
   // meeting made this quadratic in the number of minutes.
   const mentionsByMeeting = new Map<string, string[]>();
   for (const org of model.organizations) {
-    for (const mention of org.mentions) push(mentionsByMeeting, mention.meeting, org.id);
+    for (const mention of org.mentions) pushTo(mentionsByMeeting, mention.meeting, org.id);
   }
   const tasksByMeeting = new Map<string, TaskModel[]>();
   for (const task of model.tasks) {
     if (!cards.has(task.meeting)) continue;
-    for (const id of new Set(task.history.map((h) => h.meeting))) push(tasksByMeeting, id, task);
+    for (const id of new Set(task.history.map((h) => h.meeting))) pushTo(tasksByMeeting, id, task);
   }
   const decisionsByMeeting = groupBy(decisions, (d) => d.meeting.id);
   const announcedByMeeting = groupBy(upcomingAll, (u) => u.announcedIn.id);
@@ -806,18 +807,6 @@ function madeOnce<K extends object, V>(make: (key: K) => V): (key: K) => V {
     if (!made.has(key)) made.set(key, make(key));
     return made.get(key)!;
   };
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) push(map, key(item), item);
-  return map;
-}
-
-function push<T>(map: Map<string, T[]>, key: string, item: T): void {
-  const list = map.get(key);
-  if (list) list.push(item);
-  else map.set(key, [item]);
 }
 
 function compareAsc<T extends string | number>(a: T, b: T): number {

@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { pushTo } from '../pipeline/group-by.ts';
 import { BUNDLE_DIR, SITE_STRATEGY, type SearchStrategy, type ShardRecord } from './config.ts';
 import {
   DEFAULT_CONCURRENCY,
@@ -27,7 +28,7 @@ import {
   type SearchablePage,
 } from './index-site.ts';
 import { PagefindServices } from './pagefind-services.ts';
-import { DEFAULT_SHARD_PAGES, pushTo, shardPages, shardSpans, type PlannedShard, type ShardSpan } from './shards.ts';
+import { DEFAULT_SHARD_PAGES, shardPages, shardSpans, type PlannedShard, type ShardSpan } from './shards.ts';
 
 export interface EarlyIndexOptions {
   /** Meeting pages expected in each month (by yearMonth key, shards.ts). */

@@ -15,6 +15,7 @@
  * never shows (without them the five fragments of a first search are ~600 bytes smaller). The pages
  * are our own Eleventy output, every element closed, so a tag scanner is enough.
  */
+import { pushTo } from '../pipeline/group-by.ts';
 import { decodeEntities } from './html-entities.ts';
 import { HtmlTokens, TokenKind } from './html-tokens.ts';
 import { collapsed, digestText, normalized } from './pagefind-text.ts';
@@ -276,11 +277,7 @@ function collapse(node: Node, parent: Node): void {
 
 function attach(node: Node, found: Found): void {
   if (node.filter) {
-    for (const [key, value] of pairs(node.filter, node)) {
-      const values = found.filters.get(key);
-      if (values) values.push(normalized(value));
-      else found.filters.set(key, [normalized(value)]);
-    }
+    for (const [key, value] of pairs(node.filter, node)) pushTo(found.filters, key, normalized(value));
   }
   if (node.sort) for (const [key, value] of pairs(node.sort, node)) found.sort.set(key, normalized(value));
   if (node.meta) for (const [key, value] of pairs(node.meta, node)) found.meta.set(key, normalized(value));

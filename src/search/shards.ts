@@ -16,6 +16,8 @@
  * Shards are planned from the oldest month, so adding minutes to the current year changes only the
  * newest shards and the older shards (and their hashes) stay as they were.
  */
+import { pushTo } from '../pipeline/group-by.ts';
+
 export interface ShardablePage {
   /** Site-relative URL of the page, the key Pagefind stores. */
   url: string;
@@ -102,13 +104,6 @@ function monthsByYear(pagesPerMonth: ReadonlyMap<number, number>): Map<number, [
     if (count > 0) pushTo(years, yearOf(key), [key, count]);
   }
   return years;
-}
-
-/** Appends `value` to the list of `key`, starting the list if there is none. */
-export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 function span(first: number, last: number, wholeYears: boolean): ShardSpan {

@@ -1,5 +1,6 @@
 /** Czech texts of the search page that depend on numbers and input; pure, so they are unit-tested. */
 import { formatCzechMonthGenitive } from '../../render/czech.ts';
+import { shardYears } from '../config.ts';
 
 /** 1 zápis, 2–4 zápisy, 0 and 5+ zápisů. */
 export function pluralCs(count: number, forms: readonly [one: string, few: string, many: string]): string {
@@ -43,8 +44,9 @@ export function resultsStatus({ query, total, filters, unsearched }: StatusInput
  * "z roku 2009", "z let 2000–2015"; when a busy year's index is cut into months (search/shards.ts),
  * "z června 2021" or "od ledna 2000 do června 2021".
  */
-function period({ first, last }: MonthSpan): string {
-  const [from, to] = [first.slice(0, 4), last.slice(0, 4)];
+function period(span: MonthSpan): string {
+  const { first, last } = span;
+  const { from, to } = shardYears(span);
   if (first.endsWith('-01') && last.endsWith('-12')) return from === to ? `z roku ${from}` : `z let ${from}–${to}`;
   if (first === last) return `z ${formatCzechMonthGenitive(first)}`;
   return `od ${formatCzechMonthGenitive(first)} do ${formatCzechMonthGenitive(last)}`;
