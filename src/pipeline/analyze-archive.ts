@@ -14,14 +14,15 @@ import { diagnose } from '../diagnostics/create.ts';
 import type { ExtractedPart } from '../model/minute-part.ts';
 import { storedText } from '../model/stored-text.ts';
 import type { RenderedText } from '../model/types.ts';
-import { loadRegisters, type Registers } from '../registers/load-registers.ts';
+import type { Registers } from '../registers/load-registers.ts';
 import { displayPath, projectPaths, type ProjectPaths } from '../registers/project.ts';
 import { validateArchive, type CheckedMinute } from '../validate/validate-archive.ts';
 import type { ValidatedMinute } from '../validate/validate-minute.ts';
 import type { AnalysisWorkerData } from './analysis-worker.ts';
 import type { AnalysisEnvironment, FileAnalysis, FileBody, FileInput, FileSummary } from './analyze-file.ts';
 import type { AnalysisTask, TaskResult } from './analysis-task.ts';
-import { FileCache, registerFiles, registersHash, toolVersion } from './cache.ts';
+import { FileCache } from './cache.ts';
+import { cacheSalt, cachedRegisters } from './cached-registers.ts';
 import { storeAnalysis } from './store-analysis.ts';
 import { htmlOfTextEntry, openJsonOf, openJsonOfTextEntry, parseTextEntry } from './text-entry.ts';
 import { archiveTargets } from './archive-targets.ts';
@@ -101,11 +102,9 @@ interface Entry {
 
 export async function analyzeArchive(root: string, files?: readonly string[], options: AnalyzeOptions = {}): Promise<AnalyzedArchive> {
   const paths = projectPaths(root);
-  const registers = await loadRegisters(paths);
+  const cache = options.cacheDir ? new FileCache(options.cacheDir, await cacheSalt(paths)) : undefined;
+  const registers = await cachedRegisters(paths, cache);
   const targets = await archiveTargets(paths, files);
-  const cache = options.cacheDir
-    ? new FileCache(options.cacheDir, `${toolVersion()}\0${await registersHash(paths.root, registerFiles(paths))}`)
-    : undefined;
   const needBodies = options.needBodies ?? false;
   let analysis: AnalysisInThisThread | undefined;
   const loadAnalysis = async () => (analysis ??= await analysisInThisThread(registers, paths));

@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import type { ProjectPaths } from '../registers/project.ts';
 import { codeHash } from './code-hash.ts';
 import { PackStore } from './pack-store.ts';
-import { parsedJson, seal, sealOf, unseal } from './seal.ts';
+import { parsedJson, seal, sealOf, unseal, unsealedBytes } from './seal.ts';
 
 export const DEFAULT_CACHE_DIR = '.cache/minutes';
 
@@ -178,14 +178,19 @@ function removeFilePerEntryLayout(dir: string): void {
  * returns its checksum. A cache that cannot be written (read-only checkout, full disk) only costs
  * speed: no error, and no checksum.
  */
-export async function writeSealed(file: string, value: unknown): Promise<string | undefined> {
-  const content = seal(Buffer.from(JSON.stringify(value)));
+export function writeSealed(file: string, value: unknown): Promise<string | undefined> {
+  return writeSealedBytes(file, Buffer.from(JSON.stringify(value)));
+}
+
+/** writeSealed for content that is not JSON. */
+export async function writeSealedBytes(file: string, content: Buffer): Promise<string | undefined> {
+  const sealed = seal(content);
   try {
     await mkdir(path.dirname(file), { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, content);
+    await writeFile(temp, sealed);
     await rename(temp, file);
-    return sealOf(content);
+    return sealOf(sealed);
   } catch {
     return undefined; // Only speed is lost.
   }
@@ -196,6 +201,12 @@ export function readSealed<T>(file: string): { seal: string; value: T } | undefi
   const bytes = readIfThere(file);
   const value = bytes && unseal<T>(bytes);
   return value === undefined ? undefined : { seal: sealOf(bytes!), value };
+}
+
+/** What a sealed file holds, or undefined when it is missing or does not match its checksum. */
+export function readSealedBytes(file: string): Buffer | undefined {
+  const bytes = readIfThere(file);
+  return bytes && unsealedBytes(bytes);
 }
 
 function readIfThere(file: string): Buffer | undefined {

@@ -3,7 +3,7 @@ import { diagnose } from '../diagnostics/create.ts';
 import type { YamlPlacement } from '../parse/yaml.ts';
 import type { Config } from '../schema/config.ts';
 import { fold } from '../text/normalize.ts';
-import { spanAt } from '../validate/schema-diagnostics.ts';
+import { spanAt } from '../validate/yaml-node.ts';
 import type { Organization } from './load-registers.ts';
 
 /** Every name by which an organization is recognised in the text of minutes, with where it is written. */

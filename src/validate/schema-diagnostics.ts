@@ -5,7 +5,7 @@ import { REQUIRED_KEY_LABELS } from '../schema/minute.ts';
 import { FORMAT } from '../schema/primitives.ts';
 import { suggest } from '../text/suggest.ts';
 import type { YamlPlacement } from '../parse/yaml.ts';
-import { locate, rangeOf, type YamlPath } from './yaml-node.ts';
+import { locate, rangeOf, spanAt, type YamlPath } from './yaml-node.ts';
 
 type Issue = z.core.$ZodIssue;
 
@@ -156,26 +156,6 @@ function formatDiagnostic(format: string, placement: YamlPlacement, path: YamlPa
     });
   }
   return diagnose('invalid-date', placement.file, span, { key, value });
-}
-
-export function spanAt(placement: YamlPlacement, path: YamlPath, target: 'value' | 'key'): Span {
-  const found = locate(placement.document, path);
-  const node = target === 'key' ? (found.key ?? found.value) : (found.value ?? found.key);
-  const range = trimmed(placement, rangeOf(node));
-  if (range && range[1] > range[0]) return placement.spanOf([placement.offset + range[0], placement.offset + range[1]]);
-  // A key missing at the top is a problem of the whole block, not of whichever key comes first.
-  if (path.length <= 1 || !found.nearest) return placement.wholeSpan;
-  // Missing entirely: point at the nearest enclosing value (the attendee entry lacking a name).
-  const near = trimmed(placement, rangeOf(found.nearest));
-  return near ? placement.spanOf([placement.offset + near[0], placement.offset + near[1]]) : placement.wholeSpan;
-}
-
-/** A block list or entry's range runs on to the next line; the value ends where its text does. */
-function trimmed(placement: YamlPlacement, range: [number, number] | undefined): [number, number] | undefined {
-  if (!range) return undefined;
-  let end = range[1];
-  while (end > range[0] && /\s/.test(placement.text[end - 1] ?? '')) end--;
-  return [range[0], end];
 }
 
 function sourceText(placement: YamlPlacement, path: YamlPath): string {

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { diagnose } from '../diagnostics/create.ts';
-import { spanAt } from './schema-diagnostics.ts';
+import { spanAt } from './yaml-node.ts';
 import type { MinuteFrontmatter } from '../schema/minute.ts';
 import type { ValidatedMinute } from './validate-minute.ts';
 

@@ -12,7 +12,8 @@ import { ID_PATTERN, isRealDate } from '../schema/primitives.ts';
 import { fold } from '../text/normalize.ts';
 import { suggest } from '../text/suggest.ts';
 import { groupOfFileName, parseMinuteFileName } from './file-name.ts';
-import { spanAt, validateWithSchema } from './schema-diagnostics.ts';
+import { validateWithSchema } from './schema-diagnostics.ts';
+import { spanAt } from './yaml-node.ts';
 import { checkPrivacy } from './privacy/check-privacy.ts';
 
 /**

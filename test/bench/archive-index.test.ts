@@ -86,7 +86,8 @@ describe('archive index', () => {
     const none = await analyzeArchive(root);
     expect(warm.diagnostics).toEqual(none.diagnostics);
     expect(warm.minutes.map((m) => [m.id, m.meeting])).toEqual(none.minutes.map((m) => [m.id, m.meeting]));
-    expect((await readdir(cacheDir)).filter((f) => !f.startsWith('index-')), 'nothing was analysed again').toEqual([]);
+    // Beside the index only the registers, kept since the first run (cached-registers.ts): no pack.
+    expect((await readdir(cacheDir)).filter((f) => !f.startsWith('index-')), 'nothing was analysed again').toEqual(['registers.v8']);
   });
 
   it('takes a file it does not know from the cache, in a worker too, without analysing it again', async () => {
