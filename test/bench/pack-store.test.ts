@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FileCache } from '../../src/pipeline/cache.ts';
-import { MAX_PACKS, PackStore } from '../../src/pipeline/pack-store.ts';
+import { MAX_PACKS, PackStore, SEARCHED_LOOKUPS } from '../../src/pipeline/pack-store.ts';
 import { damageEntry } from '../helpers/cache-packs.ts';
 
 let dir: string;
@@ -98,6 +98,39 @@ describe('pack store', () => {
     expect(reader.get('c.s')).toBeUndefined();
     expect(reader.get('d.s')).toBeUndefined();
     expect([...reader.entries().keys()].sort()).toEqual(['a.s', 'b.s', 'c.s']);
+  });
+
+  it('answers its first lookups by searching the index lines as the catalogue built later does', () => {
+    const first = new PackStore(dir);
+    first.put('b.s', bytes('starší'));
+    first.put('c.s', bytes('poslední platný'));
+    first.put('b.s', bytes('novější'));
+    first.put('x.s', bytes('ve druhé řadě'));
+    // Its line ends with "b.s <offset> <length>" too, after the latest line of b.s.
+    first.put('ab.s', bytes('delší jméno'));
+    new PackStore(dir).put('y.s', bytes('jiný zapisovatel'));
+    // The latest line of c.s is damaged: the one before it stands.
+    appendFileSync(first.entries().get('b.s')!.pack.replace(/\.pack$/, '.idx'), 'c.s zlomek\n');
+    const names = ['ab.s', 'b.s', 'c.s', 'x.s', 'y.s', 'chybí.s'];
+    const reader = new PackStore(dir);
+    reader.startBatch();
+    const searched = names.map((name) => reader.get(name)?.toString());
+    // Its own entries and those another writer appends, once refreshed, are found as well.
+    reader.put('own.s', bytes('vlastní'));
+    expect(reader.get('own.s')?.toString()).toBe('vlastní');
+    first.put('late.s', bytes('pozdě'));
+    expect(reader.get('late.s')).toBeUndefined();
+    reader.refresh();
+    expect(reader.get('late.s')?.toString()).toBe('pozdě');
+    expect(searched).toEqual(['delší jméno', 'novější', 'poslední platný', 've druhé řadě', 'jiný zapisovatel', undefined]);
+
+    // Past SEARCHED_LOOKUPS the catalogue answers: the same, and with what was searched and put meanwhile.
+    for (let i = 0; i < SEARCHED_LOOKUPS; i++) reader.get('chybí.s');
+    expect(names.map((name) => reader.get(name)?.toString())).toEqual(searched);
+    expect(reader.get('own.s')?.toString()).toBe('vlastní');
+    expect(reader.get('late.s')?.toString()).toBe('pozdě');
+    const where = (store: PackStore) => [...names, 'own.s', 'late.s'].map((name) => store.entries().get(name)).map((l) => l && [l.pack, l.offset, l.length]);
+    expect(where(reader)).toEqual(where(new PackStore(dir)));
   });
 
   it('merges small packs into one of their live entries once there are too many', () => {
