@@ -174,6 +174,18 @@ function removeFilePerEntryLayout(dir: string): void {
 }
 
 /**
+ * The file in which the cache folder keeps a record of `kind` about `folder` (the archive, a
+ * published site; never inside it). The folder is named from the cache folder, so a project checked
+ * out or restored elsewhere with its cache (another CI workspace, a moved folder) finds its records;
+ * what they say is checked against the files anyway.
+ */
+export function folderRecordFile(cacheDir: string, folder: string, kind: string): string {
+  const fromCache = path.relative(path.resolve(cacheDir), path.resolve(folder)).split(path.sep).join('/');
+  const key = createHash('sha256').update(fromCache).digest('hex').slice(0, 16);
+  return path.join(cacheDir, `${kind}-${key}.json`);
+}
+
+/**
  * Writes `value` sealed, through a temporary file and a rename, so a reader never sees half of it;
  * returns its checksum. A cache that cannot be written (read-only checkout, full disk) only costs
  * speed: no error, and no checksum.

@@ -9,11 +9,9 @@
  * the run, or within the timestamp granularity of its file system, could change again and keep its
  * stat, so the next run reads it.
  */
-import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import path from 'node:path';
-import { readSealed, writeSealed } from './cache.ts';
+import { folderRecordFile, readSealed, writeSealed } from './cache.ts';
 
 export interface Remembered {
   /** Size, modification time and inode, when they can be trusted to show a change. */
@@ -61,7 +59,7 @@ export class StatIndex<T extends Remembered> {
     /** Everything else the entries depend on (the tool, the registers): another salt, an empty index. */
     private readonly salt: string,
   ) {
-    this.file = path.join(cacheDir, `${kind}-${createHash('sha1').update(path.resolve(folder)).digest('hex').slice(0, 16)}.json`);
+    this.file = folderRecordFile(cacheDir, folder, kind);
     this.changesFile = `${this.file}.changes`;
   }
 

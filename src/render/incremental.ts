@@ -19,6 +19,7 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { folderRecordFile } from '../pipeline/cache.ts';
 import { mapConcurrently } from '../pipeline/map-concurrently.ts';
 import { eleventyEntry, eleventyRequire } from './eleventy-entry.ts';
 import { filesUnder } from './link-files.ts';
@@ -63,19 +64,7 @@ export interface PublishedPages {
 
 /** The manifest of the output directory `outDir`, kept in the cache folder. */
 export function manifestFile(cacheDir: string, outDir: string): string {
-  return outputRecordFile(cacheDir, outDir, 'render');
-}
-
-/**
- * A record the cache folder keeps about the output directory `outDir` (never in the published site).
- * The output is named from the cache folder, so a project checked out or restored elsewhere with
- * both (another CI workspace, a moved folder) finds its records; what they say is checked against
- * the files anyway.
- */
-export function outputRecordFile(cacheDir: string, outDir: string, kind: string): string {
-  const fromCache = path.relative(path.resolve(cacheDir), path.resolve(outDir)).split(path.sep).join('/');
-  const key = createHash('sha256').update(fromCache).digest('hex').slice(0, 16);
-  return path.join(cacheDir, `${kind}-${key}.json`);
+  return folderRecordFile(cacheDir, outDir, 'render');
 }
 
 /** Writes such a record as JSON through a temporary file, so a reader never sees half of it. */

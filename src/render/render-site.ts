@@ -11,13 +11,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { EleventyUserConfig } from '@11ty/eleventy';
 import { noPieces, type PieceKind } from '../model/open-data-pieces.ts';
 import type { ArchiveModel } from '../model/types.ts';
+import { folderRecordFile } from '../pipeline/cache.ts';
 import { collectAccumulatedGarbage, collectGarbage, collectLargeGarbage } from '../pipeline/collect-garbage.ts';
 import { Handover } from '../pipeline/handover.ts';
 import { writeDirectoryAtomically, type Staging } from './atomic.ts';
 import { eleventyEntry } from './eleventy-entry.ts';
 import Eleventy from './load-eleventy.ts';
 import { formatCzechDate, formatCzechDateShort, pluralCs, pluralWordCs } from './czech.ts';
-import { checkRendered, manifestFile, outputRecordFile, planRender, rendererFingerprint, saveManifest, type PublishedPages } from './incremental.ts';
+import { checkRendered, manifestFile, planRender, rendererFingerprint, saveManifest, type PublishedPages } from './incremental.ts';
 import { filesUnder, htmlFilesUnder, linkFiles } from './link-files.ts';
 import { minify } from './minify.ts';
 import { writeOpenData } from './open-data.ts';
@@ -106,7 +107,7 @@ export async function renderSite(model: ArchiveModel | Handover<ArchiveModel>, o
   const outDir = path.resolve(options.outDir);
   const templatesDir = options.templatesDir ?? TEMPLATES_DIR;
   const manifest = options.cacheDir ? manifestFile(options.cacheDir, outDir) : undefined;
-  const openDataRecord = options.cacheDir ? outputRecordFile(options.cacheDir, outDir, 'open-data') : undefined;
+  const openDataRecord = options.cacheDir ? folderRecordFile(options.cacheDir, outDir, 'open-data') : undefined;
   const { result, published, copied, openData } = await writeDirectoryAtomically(
     outDir,
     (dir, staging) => produceSite(model, dir, { ...options, basePath, outDir, templatesDir, manifest, openDataRecord, staging }),

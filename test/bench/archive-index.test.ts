@@ -3,7 +3,7 @@
  * from one file, trusting its stat only when the file was last modified well before a run; an edit
  * is always seen, and the result equals a run without cache.
  */
-import { cp, readFile, readdir, rm, mkdtemp, stat, utimes, writeFile, appendFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -118,6 +118,30 @@ describe('archive index', () => {
       expect(await readdir(path.join(cacheDir, 'packs')), 'nothing was analysed again').toEqual(packs);
     } finally {
       await rm(path.join(work, 'elsewhere'), { recursive: true, force: true });
+    }
+  });
+
+  it('is found when the archive moves with its cache', async () => {
+    const moving = path.join(work, 'moving', 'archive');
+    await cp(root, moving, { recursive: true });
+    const movingCache = path.join(moving, '.cache', 'minutes');
+    const movedTo = path.join(work, 'moved', 'archive');
+    try {
+      for (const file of await readdir(path.join(moving, 'minutes'), { recursive: true })) {
+        if (file.endsWith('.md')) await utimes(path.join(moving, 'minutes', file), HOUR_AGO, HOUR_AGO);
+      }
+      await analyzeArchive(moving, undefined, { cacheDir: movingCache, diagnosticsOnly: true });
+      const indexes = (await readdir(movingCache)).filter((f) => f.startsWith('index-'));
+      expect(indexes).toHaveLength(1);
+      // A folder renamed keeps its files' inodes and times: the index still vouches for them.
+      await mkdir(path.dirname(movedTo), { recursive: true });
+      await rename(moving, movedTo);
+      const moved = await analyzeArchive(movedTo, undefined, { cacheDir: path.join(movedTo, '.cache', 'minutes'), diagnosticsOnly: true });
+      expect(moved.diagnostics).toEqual((await analyzeArchive(movedTo)).diagnostics);
+      expect((await readdir(path.join(movedTo, '.cache', 'minutes'))).filter((f) => f.startsWith('index-')), 'the same index, no other').toEqual(indexes);
+    } finally {
+      await rm(path.join(work, 'moving'), { recursive: true, force: true });
+      await rm(path.join(work, 'moved'), { recursive: true, force: true });
     }
   });
 
