@@ -3,10 +3,10 @@
  * after extraction while the tree is at hand (in a worker thread, and stored in the cache's body
  * entry). The tree is then dropped, so the archive-wide model never holds 10,000 trees at once.
  */
-import * as crypto from 'node:crypto';
 import type { ExtractedContent, ExtractedMention, ExtractedMinute, ExtractedUpdate } from '../extract/types.ts';
 import type { ParsedMinute } from '../parse/parse-minute.ts';
 import { htmlOf } from './html.ts';
+import { sha1 } from './sha1.ts';
 import { textOfHtml } from './text-of-html.ts';
 import type { RenderedText } from './types.ts';
 
@@ -45,7 +45,7 @@ export function modelMinutePart(parsed: Pick<ParsedMinute, 'tree' | 'source'>, e
     extracted: {
       ...extracted,
       updates: extracted.updates.map((update) => digestedUpdate({ ...update, content: contentHtml(update.content) })),
-      mentions: extracted.mentions.map((mention) => ({ ...mention, digest: sha1(JSON.stringify(mention)) })),
+      mentions: extracted.mentions.map((mention) => ({ ...mention, digest: sha1(JSON.stringify(mention), 'base64') })),
       decisions: extracted.decisions.map((decision) => ({ ...decision, content: contentHtml(decision.content) })),
     },
     body: { markdown: parsed.source.text.slice(start).trim(), text: textOfHtml(html), html },
@@ -62,12 +62,8 @@ function contentHtml({ markdown, text, nodes }: ExtractedContent): ContentHtml {
  */
 export function digestedUpdate(update: ExtractedUpdate<ContentHtml>): Digested<ExtractedUpdate<ContentHtml>> {
   const texts = [update.content.markdown, update.content.text, update.content.html].map((text) => `${text.length}:${text}`).join('');
-  return { ...update, digest: sha1(`${JSON.stringify({ ...update, content: null })}${texts}`) };
+  return { ...update, digest: sha1(`${JSON.stringify({ ...update, content: null })}${texts}`, 'base64') };
 }
-
-// crypto.hash (Node 20.12) hashes a string in one call; createHash costs more per small input.
-const sha1: (input: string) => string =
-  typeof crypto.hash === 'function' ? (input) => crypto.hash('sha1', input, 'base64') : (input) => crypto.createHash('sha1').update(input).digest('base64');
 
 /** What the model shows of a piece of content: extraction's plain text, or the HTML's when it has none. */
 export function renderedText(content: ContentHtml): RenderedText {

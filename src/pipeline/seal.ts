@@ -3,7 +3,7 @@
  * disk or a hand edit of a local cache (not an attacker, who could write the line too), and SHA-1
  * over bytes costs a third of SHA-256 over a decoded string on the 200 MB of a 10,000-minute cache.
  */
-import { createHash } from 'node:crypto';
+import { sha1 } from '../model/sha1.ts';
 
 export function seal(content: Buffer): Buffer {
   const sealed = Buffer.allocUnsafe(SEAL_LENGTH + content.length);
@@ -22,14 +22,14 @@ export function sealedText(text: string): Buffer {
 /** Writes at `at` of `target` the checksum line of the `length` bytes of content that follow it. */
 export function sealInto(target: Buffer, at: number, length: number): void {
   const content = target.subarray(at + SEAL_LENGTH, at + SEAL_LENGTH + length);
-  target.write(`${createHash('sha1').update(content).digest('hex')}\n`, at, 'latin1');
+  target.write(`${sha1(content, 'hex')}\n`, at, 'latin1');
 }
 
 /** What sealed bytes hold after their checksum line, or undefined when it does not match the checksum. */
 export function unsealedBytes(bytes: Buffer): Buffer | undefined {
   if (bytes.length < SEAL_LENGTH || bytes[SEAL_LENGTH - 1] !== 0x0a) return undefined;
   const content = bytes.subarray(SEAL_LENGTH);
-  return createHash('sha1').update(content).digest('hex') === sealOf(bytes) ? content : undefined;
+  return sha1(content, 'hex') === sealOf(bytes) ? content : undefined;
 }
 
 /** The parsed JSON of sealed bytes, or undefined when they do not match their checksum. */

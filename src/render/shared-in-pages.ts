@@ -11,14 +11,14 @@
  * content (an update's source instead of its HTML and excerpt; see model/provenance.ts); the digest
  * is then of that, and the content is not looked at.
  */
-import { createHash } from 'node:crypto';
+import { sha1 } from '../model/sha1.ts';
 
 export function sharedInPages<T extends object>(value: T, madeOf?: () => unknown[] | undefined): T {
   let digest: string | undefined;
   Object.defineProperty(value, 'toJSON', {
     enumerable: false,
     // The copy has no toJSON of its own; objects shared inside it give their digests.
-    value: () => (digest ??= `#${createHash('sha1').update(JSON.stringify(madeOf?.() ?? { ...value }), 'utf16le').digest('base64')}`),
+    value: () => (digest ??= `#${sha1(JSON.stringify(madeOf?.() ?? { ...value }), 'base64')}`),
   });
   return value;
 }
