@@ -78,6 +78,9 @@ async function bundleFor(version) {
       // load Eleventy, Pagefind, mammoth and pdf.js.
       splitting: true,
       outdir: temp,
+      // Paths in the bundle (the comment naming each module) are from the checkout, whoever's
+      // working folder the first run started in: the same version gives the same bundle.
+      absWorkingDir: REPO,
       outExtension: { '.js': '.js' },
       platform: 'node',
       format: 'esm',
