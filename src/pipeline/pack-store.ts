@@ -49,7 +49,7 @@ export class PackStore {
   /** Entries this store placed meanwhile, which the lines read so far may not hold yet. */
   readonly #placedUnparsed = new Map<string, Location>();
   #lookups = 0;
-  /** How much of each .idx the catalogue holds, so a refresh reads only what was appended since. */
+  /** How much of each .idx has been read, so a refresh reads only what was appended since. */
   readonly #indexRead = new Map<string, number>();
   #writer: { pack: string; index: string; size: number } | undefined;
   /**
@@ -311,7 +311,7 @@ function findLine(read: readonly IndexLines[], name: string): Location | undefin
   for (let i = read.length - 1; i >= 0; i--) {
     const { pack, lines } = read[i]!;
     for (let at = lines.lastIndexOf(start); at !== -1; at = at > 0 ? lines.lastIndexOf(start, at - 1) : -1) {
-      // Only where a line begins: a name is never part of another, but a damaged line may be.
+      // Only where a line begins: a name may end another (b.s, ab.s).
       if (at > 0 && lines[at - 1] !== 0x0a) continue;
       const location = parseLine(lines.toString('latin1', at, lines.indexOf(0x0a, at)), pack);
       if (location) return location;

@@ -67,7 +67,10 @@ export function manifestFile(cacheDir: string, outDir: string): string {
   return folderRecordFile(cacheDir, outDir, 'render');
 }
 
-/** Writes such a record as JSON through a temporary file, so a reader never sees half of it. */
+/**
+ * Writes a record of the cache folder (folderRecordFile) as JSON through a temporary file, so a
+ * reader never sees half of it.
+ */
 export async function writeOutputRecord(file: string, record: unknown): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
