@@ -20,7 +20,7 @@ import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ProjectPaths } from '../registers/project.ts';
+import { displayPath, type ProjectPaths } from '../registers/project.ts';
 import { codeHash } from './code-hash.ts';
 import { PackStore } from './pack-store.ts';
 import { parsedJson, seal, sealOf, unseal, unsealedBytes } from './seal.ts';
@@ -61,7 +61,7 @@ export function dependenciesHash(): string {
 export async function registersHash(root: string, files: readonly string[]): Promise<string> {
   const hash = createHash('sha256');
   for (const file of [...files].sort()) {
-    hash.update(path.relative(root, file).split(path.sep).join('/')).update('\0');
+    hash.update(displayPath(root, file)).update('\0');
     try {
       hash.update(await readFile(file));
     } catch {

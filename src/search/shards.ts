@@ -16,7 +16,7 @@
  * Shards are planned from the oldest month, so adding minutes to the current year changes only the
  * newest shards and the older shards (and their hashes) stay as they were.
  */
-import { pushTo } from '../pipeline/group-by.ts';
+import { groupBy, pushTo } from '../pipeline/group-by.ts';
 
 export interface ShardablePage {
   /** Site-relative URL of the page, the key Pagefind stores. */
@@ -67,8 +67,7 @@ export function isoMonth(key: number): string {
  * loads them in.
  */
 export function planShards<Page extends ShardablePage>(pages: readonly Page[], maxPages: number = DEFAULT_SHARD_PAGES): PlannedShard<Page>[] {
-  const byMonth = new Map<number, Page[]>();
-  for (const page of pages) pushTo(byMonth, page.yearMonth, page);
+  const byMonth = groupBy(pages, (page) => page.yearMonth);
   const counts = new Map([...byMonth].map(([key, monthPages]) => [key, monthPages.length]));
   return shardSpans(counts, maxPages).map((shard) => ({ ...shard, pages: shardPages(shard, byMonth) }));
 }
