@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { useCommandSandbox } from './helpers/capture-output.ts';
 import { parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { runSchema } from '../src/cli/schema.ts';
 import { configSchema } from '../src/schema/config.ts';
 import {

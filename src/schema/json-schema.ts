@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { configSchema } from './config.ts';
 import { minuteFrontmatterSchema } from './minute.ts';
 import { organizationSchema } from './organization.ts';

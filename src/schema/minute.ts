@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { clockTime, dateOrDateTime, isoDate, nonEmptyText } from './primitives.ts';
 
 const personEntry = z.union([

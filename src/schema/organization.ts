@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { nonEmptyText } from './primitives.ts';
 
 export const ORGANIZATION_KINDS = ['NNO', 'město', 'kraj', 'stát', 'projekt', 'církev', 'jiné'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Format checks carry a tag instead of a message: the validate stage turns the tag into the
