@@ -7,6 +7,7 @@
  * Incremental rendering relies on that; test/site/incremental.test.ts holds the templates to it.
  */
 import { routes } from './urls.ts';
+import type { CalendarFile } from './calendar-file.ts';
 import type { SiteView } from './view.ts';
 
 export interface PagedView {
@@ -23,7 +24,7 @@ export interface PagedView {
   yearList: Pick<SiteView, 'years' | 'yearsChart'>[];
   organizationList: Pick<SiteView, 'organizationRows' | 'updatesGrid'>[];
   feed: { feed: string }[];
-  calendar: { calendar: string }[];
+  calendar: { calendar: CalendarFile }[];
   /** Pages that show nothing of the archive, made from an empty item. */
   search: Record<string, never>[];
   notFound: Record<string, never>[];

@@ -36,7 +36,8 @@ import {
   sortCzech,
   yearOf,
 } from './czech.ts';
-import { buildCalendar, type CalendarEvent } from './ics.ts';
+import { calendarEvent, calendarFile, type CalendarFile } from './calendar-file.ts';
+import type { CalendarEvent } from './ics.ts';
 import { MeetingText } from './meeting-text.ts';
 import { sharedInPages } from './shared-in-pages.ts';
 import { CONFIG_FILE_PATH, absoluteUrl, editUrl, folderUrl, organizationFile, routes } from './urls.ts';
@@ -265,8 +266,8 @@ export interface SiteView {
   upcomingAll: UpcomingView[];
   files: {
     feed: string;
-    calendar: string;
-    groupCalendars: { group: string; ics: string }[];
+    calendar: CalendarFile;
+    groupCalendars: { group: string; calendar: CalendarFile }[];
   };
 }
 
@@ -674,7 +675,7 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
   const events = upcomingAll.map((u): CalendarEvent => {
     const announcing = meetingById.get(u.announcedIn.id)!;
     const group = groupById.get(u.group.id);
-    return {
+    return calendarEvent({
       uid: `${u.date}-${u.group.id}@${host}`,
       date: u.date,
       time: upcomingTimes.get(upcomingKey(u.group.id, u.date)),
@@ -685,17 +686,17 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
         (u.timeLabel ? '' : ' Čas jednání nebyl v zápisu uveden.'),
       url: absolute(u.group.url),
       categories: ['KPSS', group?.short ?? u.group.label],
-    };
+    });
   });
   const prodId = '-//KPSS Liberec//Archiv zapisu//CS';
-  const calendar = buildCalendar(events, {
+  const calendar = calendarFile(events, {
     name: `${site.title}: ohlášená jednání`,
     description: site.description,
     prodId,
   });
   const groupCalendars = model.groups.map((g) => ({
     group: g.id,
-    ics: buildCalendar(events.filter((_, i) => upcomingAll[i]!.group.id === g.id), {
+    calendar: calendarFile(events.filter((_, i) => upcomingAll[i]!.group.id === g.id), {
       name: `${g.short}: ohlášená jednání`,
       description: g.name,
       prodId,

@@ -68,18 +68,30 @@ describe('iCalendar', () => {
 
   it('of the archive: one event per announced meeting, the duplicate from the text dropped', () => {
     const view = buildView(sampleModel(), { basePath: '/zapisy/' });
-    const lines = unfold(view.files.calendar);
+    const lines = unfold(view.files.calendar.ics);
     const uids = lines.filter((l) => l.startsWith('UID:'));
     expect(uids).toHaveLength(7);
     expect(new Set(uids).size).toBe(7);
     expect(uids).toContain('UID:2022-01-10-cizinci@kpss-liberec.github.io');
-    const january = view.files.calendar.split('BEGIN:VEVENT').find((e) => e.includes('2022-01-10-cizinci'))!;
+    const january = view.files.calendar.ics.split('BEGIN:VEVENT').find((e) => e.includes('2022-01-10-cizinci'))!;
     expect(january.replace(/\r\n /g, '')).toContain('DTSTART;TZID=Europe/Prague:20220110T140000');
     expect(january).toContain('DTSTAMP:20211025T000000Z');
     const group = view.files.groupCalendars.find((c) => c.group === 'cizinci')!;
-    expect(unfold(group.ics).filter((l) => l.startsWith('UID:'))).toEqual(uids);
+    expect(unfold(group.calendar.ics).filter((l) => l.startsWith('UID:'))).toEqual(uids);
     const empty = view.files.groupCalendars.find((c) => c.group === 'rps')!;
-    expect(empty.ics).not.toContain('BEGIN:VEVENT');
+    expect(empty.calendar.ics).not.toContain('BEGIN:VEVENT');
+  });
+
+  it('of the view: a page hash sees its events and options, not the text made of them', () => {
+    const view = buildView(sampleModel(), { basePath: '/zapisy/' });
+    const data = JSON.parse(JSON.stringify(view.files.calendar)) as { events: unknown[]; options: { name: string } };
+    expect(Object.keys(data)).toEqual(['events', 'options']);
+    expect(data.options.name).toContain('ohlášená jednání');
+    // Each event by the digest the calendar of all groups and its group's share.
+    expect(data.events).toHaveLength(7);
+    for (const event of data.events) expect(event).toMatch(/^#/);
+    const group = view.files.groupCalendars.find((c) => c.group === 'cizinci')!;
+    expect(JSON.stringify(group.calendar.events)).toBe(JSON.stringify(data.events));
   });
 });
 

@@ -3,6 +3,7 @@
  * must be byte-identical to a full build of the same archive, whatever changed in between — and
  * must actually reuse what did not change.
  */
+import { readFileSync } from 'node:fs';
 import { appendFile, cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +29,10 @@ beforeAll(async () => {
 afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
+
+function readFileSyncText(file: string): string {
+  return readFileSync(path.join(archive, file), 'utf8');
+}
 
 /** The model as a build makes it: with an analysis cache, so the minutes' texts are stored and the open data can copy them. */
 async function model(): Promise<ArchiveModel> {
@@ -142,6 +147,28 @@ describe('a warm build', () => {
       expect(await readFile(path.join(work, 'renamed', 'zapisy', path.basename(minute, '.md'), 'index.html'), 'utf8')).toContain('>Přejmenovaná</a>)');
     } finally {
       await Promise.all([writeFile(minute, minuteText), writeFile(register, registerText)]);
+    }
+  });
+
+  it('writes the calendars again when an announced meeting moves, and equals a full build', { timeout: 120_000 }, async () => {
+    const announcement = /^(next_meetings:\n {2}- "\d{4}-\d{2}-\d{2} )(\d{2}):00"$/m;
+    const file = files.find((f) => announcement.test(readFileSyncText(f)))!;
+    const source = readFileSyncText(file);
+    const moved = announcement.exec(source)![2] === '07' ? '08' : '07';
+    const calendars = ['kalendar.ics', path.join('skupiny', /^group: (.+)$/m.exec(source)![1]!, 'kalendar.ics')];
+    await buildBoth('announced');
+    const before = await Promise.all(calendars.map((ics) => readFile(path.join(work, 'announced', ics), 'utf8')));
+    await writeFile(path.join(archive, file), source.replace(announcement, `$1${moved}:00"`));
+    try {
+      const after = await buildBoth('announced');
+      expect(after.reusedPages).toBeGreaterThan(0);
+      for (const [i, ics] of calendars.entries()) {
+        const text = await readFile(path.join(work, 'announced', ics), 'utf8');
+        expect(text).not.toBe(before[i]);
+        expect(text).toContain(`T${moved}0000`);
+      }
+    } finally {
+      await writeFile(path.join(archive, file), source);
     }
   });
 
