@@ -128,30 +128,34 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
   try {
     // Synchronous on purpose: for thousands of small files it is several times cheaper than the
     // promise API, and nothing else runs yet.
-    for (const entry of entries) {
-      let stats: Stats;
-      try {
-        stats = statSync(entry.file);
-        const known = index.get(entry.shown);
-        if (unchangedByStat(known, stats)) {
-          entry.key = known!.key;
-          entry.summary = known!.summary;
-        } else if (known) {
-          // An unknown file is read, keyed and looked up by the thread that analyses it (analysis-task.ts).
-          entry.bytes = readFileSync(entry.file);
-          if (cache) {
-            entry.key = cache.keyOf(entry.shown, entry.bytes);
-            entry.summary = known.key === entry.key ? known.summary : cache.getSync<FileSummary>(entry.key, 's');
+    const lookAtFiles = () => {
+      for (const entry of entries) {
+        let stats: Stats;
+        try {
+          stats = statSync(entry.file);
+          const known = index.get(entry.shown);
+          if (unchangedByStat(known, stats)) {
+            entry.key = known!.key;
+            entry.summary = known!.summary;
+          } else if (known) {
+            // An unknown file is read, keyed and looked up by the thread that analyses it (analysis-task.ts).
+            entry.bytes = readFileSync(entry.file);
+            if (cache) {
+              entry.key = cache.keyOf(entry.shown, entry.bytes);
+              entry.summary = known.key === entry.key ? known.summary : cache.getSync<FileSummary>(entry.key, 's');
+            }
           }
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+          continue;
         }
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-        continue;
+        entry.exists = true;
+        entry.stat = trustedStat(stats, startedAt);
+        if (needBodies && entry.key && entry.summary?.minute) entry.body = cache!.getSync<FileBody>(entry.key, 'b');
       }
-      entry.exists = true;
-      entry.stat = trustedStat(stats, startedAt);
-      if (needBodies && entry.key && entry.summary?.minute) entry.body = cache!.getSync<FileBody>(entry.key, 'b');
-    }
+    };
+    if (cache) cache.reading(lookAtFiles);
+    else lookAtFiles();
 
     const misses = entries.filter((e) => e.exists && (!e.summary || (needBodies && e.summary.minute && !e.body)));
     // A cached minute's body may still be asked for and analysed again (analyzed below).

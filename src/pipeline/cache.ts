@@ -113,6 +113,11 @@ export class FileCache {
     return bytes && parsedJson<T>(bytes);
   }
 
+  /** Runs `read`, whose lookups open each pack once (PackStore.reading). */
+  reading<T>(read: () => T): T {
+    return this.#packs.reading(read);
+  }
+
   /** Whether the entry was written (a cache that cannot be written only costs speed). */
   put(key: string, part: JsonPart, value: unknown): boolean {
     return this.#packs.putText(`${key}.${part}`, JSON.stringify(value));

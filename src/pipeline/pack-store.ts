@@ -49,6 +49,8 @@ export class PackStore {
   /** Entries this store placed meanwhile, which the lines read so far may not hold yet. */
   readonly #placedUnparsed = new Map<string, Location>();
   #lookups = 0;
+  /** Packs opened for reading while `reading` runs, closed when it returns. */
+  #open: Map<string, number | undefined> | undefined;
   /** How much of each .idx has been read, so a refresh reads only what was appended since. */
   readonly #indexRead = new Map<string, number>();
   #writer: { pack: string; index: string; size: number } | undefined;
@@ -167,8 +169,24 @@ export class PackStore {
     // An entry of this thread's batch is written before it is read.
     if (this.#batch?.names.has(name)) this.flush();
     const location = this.#find(name);
-    const record = location && readRecord(location);
+    const record = location && readRecord(location, this.#open);
     return record && unsealedBytes(record);
+  }
+
+  /**
+   * Runs `read` with each pack opened once for all its lookups rather than once for each: a warm
+   * build of 10,000 minutes reads 10,000 entries, and opening and closing a pack for each was ~0.1 s.
+   * The packs are closed when `read` returns, so a thread ended later leaves none open.
+   */
+  reading<T>(read: () => T): T {
+    if (this.#open) return read();
+    this.#open = new Map();
+    try {
+      return read();
+    } finally {
+      for (const fd of this.#open.values()) if (fd !== undefined) closeSync(fd);
+      this.#open = undefined;
+    }
   }
 
   #find(name: string): Location | undefined {
@@ -340,29 +358,33 @@ function append(file: string, bytes: Buffer): void {
   }
 }
 
-function readRecord({ pack, offset, length }: Location): Buffer | undefined {
-  let fd: number;
-  try {
-    fd = openSync(pack, 'r');
-  } catch {
-    return undefined; // Merged away by another run meanwhile.
-  }
+/** The record at `location`, through the pack's descriptor in `open` if given (PackStore.reading), else one of its own. */
+function readRecord({ pack, offset, length }: Location, open?: Map<string, number | undefined>): Buffer | undefined {
+  let fd: number | undefined;
+  if (!open) fd = openForReading(pack);
+  else if (open.has(pack)) fd = open.get(pack);
+  else open.set(pack, (fd = openForReading(pack)));
+  if (fd === undefined) return undefined; // Merged away by another run meanwhile.
   try {
     const bytes = Buffer.allocUnsafe(length);
     return readFully(fd, bytes, offset) ? bytes : undefined;
   } finally {
-    closeSync(fd);
+    if (!open) closeSync(fd);
+  }
+}
+
+function openForReading(file: string): number | undefined {
+  try {
+    return openSync(file, 'r');
+  } catch {
+    return undefined;
   }
 }
 
 /** The file's bytes from `from` on, or undefined when it is gone or has nothing new. */
 function readFrom(file: string, from: number): Buffer | undefined {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch {
-    return undefined;
-  }
+  const fd = openForReading(file);
+  if (fd === undefined) return undefined;
   try {
     const size = fstatSync(fd).size;
     if (size <= from) return undefined;

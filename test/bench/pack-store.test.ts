@@ -2,7 +2,7 @@
  * The cache's packs: entries appended by several writers are found by a fresh reader and by a
  * refresh; anything cut short or damaged reads as missing; merging keeps exactly the live entries.
  */
-import { appendFileSync, mkdirSync, readdirSync, truncateSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, rmSync, truncateSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -98,6 +98,43 @@ describe('pack store', () => {
     expect(reader.get('c.s')).toBeUndefined();
     expect(reader.get('d.s')).toBeUndefined();
     expect([...reader.entries().keys()].sort()).toEqual(['a.s', 'b.s', 'c.s']);
+  });
+
+  it('reads through one descriptor per pack while reading, as without, and closes them when it returns', () => {
+    const a = new PackStore(dir);
+    const b = new PackStore(dir);
+    const names = Array.from({ length: 40 }, (_, i) => `${i}.s`);
+    for (const [i, name] of names.entries()) (i % 2 ? a : b).put(name, bytes(`záznam ${i}`));
+    const damaged = new PackStore(dir).entries().get('7.s')!;
+    damageEntry(damaged);
+    const descriptors = () => readdirSync('/proc/self/fd').length;
+    const expected = names.map((name) => new PackStore(dir).get(name)?.toString());
+    const reader = new PackStore(dir);
+    const before = descriptors();
+    const got = reader.reading(() => {
+      const read = names.map((name) => reader.get(name)?.toString());
+      // Nested: the same descriptors serve, and stay open until the outer call returns.
+      expect(reader.reading(() => reader.get('0.s')?.toString())).toBe('záznam 0');
+      expect(descriptors()).toBe(before + 2);
+      return read;
+    });
+    expect(got).toEqual(expected);
+    expect(got[7]).toBeUndefined();
+    expect(got[8]).toBe('záznam 8');
+    expect(descriptors()).toBe(before);
+    // A pack gone meanwhile reads as missing, and a failing reader closes what it opened.
+    const locations = new PackStore(dir).entries();
+    const gone = locations.get('0.s')!.pack;
+    rmSync(gone);
+    const left = new PackStore(dir);
+    expect(() =>
+      left.reading(() => {
+        const read = names.map((name) => left.get(name)?.toString());
+        expect(read).toEqual(names.map((name, i) => (locations.get(name)!.pack === gone ? undefined : expected[i])));
+        throw new Error('čtenář selhal');
+      }),
+    ).toThrow('čtenář selhal');
+    expect(descriptors()).toBe(before);
   });
 
   it('answers its first lookups by searching the index lines as the catalogue built later does', () => {
