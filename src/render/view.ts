@@ -105,8 +105,6 @@ export interface TaskView {
   meeting: MeetingCard;
   done: boolean;
   doneIn?: MeetingCard;
-  /** Whether the task is checked off as of the meeting page showing it. */
-  checkedHere?: boolean;
 }
 
 export interface DecisionView {
@@ -371,8 +369,9 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
   const upcomingAll = dedupedUpcoming
     .filter((u) => cards.has(u.announcedIn))
     .map((u) => upcomingView(u));
+  // A meeting page, its group's page and the home page show the same announced meeting: made once, shared.
   function upcomingView(u: UpcomingMeetingModel): UpcomingView {
-    return {
+    return sharedInPages({
       key: `${u.date}-${u.group}`,
       date: u.date,
       dateLabel: formatCzechDate(u.date, { nbsp: true }),
@@ -381,7 +380,7 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
       group: linkGroup(u.group),
       announcedIn: card(u.announcedIn),
       pending: u.pending,
-    };
+    });
   }
   const pending = upcomingAll.filter((u) => u.pending);
 
@@ -423,7 +422,7 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
     const meetingTasks = (tasksByMeeting.get(meeting.id) ?? [])
       .slice()
       .sort((a, b) => compareAsc(a.date, b.date) || compareAsc(a.position.line, b.position.line) || compareAsc(a.id, b.id))
-      .map((t) => ({ ...taskView(t), checkedHere: t.history.find((h) => h.meeting === meeting.id)?.checked ?? false }));
+      .map((t) => taskView(t));
     const organizationsHere = new Set<string>([
       ...updates.map((u) => u.organization.name),
       ...mentioned.map((o) => o.name),

@@ -72,6 +72,23 @@ describe('view of the archive', () => {
     expect(view.groups.find((g) => g.id === 'cizinci')!.upcoming).toHaveLength(2);
   });
 
+  it('shows a task and an announced meeting on every page as one object, which a page hash takes as its digest', () => {
+    const meeting = view.meetings.find((m) => m.tasks.length && m.announced.length)!;
+    const data = JSON.parse(JSON.stringify(meeting)) as { tasks: unknown[]; announced: unknown[] };
+    for (const shown of [...data.tasks, ...data.announced]) expect(shown).toMatch(/^#/);
+    for (const task of meeting.tasks) expect([...view.tasks.open, ...view.tasks.done]).toContain(task);
+    for (const announced of meeting.announced) expect(view.upcomingAll).toContain(announced);
+    const pending = view.home.upcoming[0]!;
+    expect(view.groups.find((g) => g.id === pending.group.id)!.upcoming).toContain(pending);
+    // An announced meeting moved to another hour is another digest.
+    const moved = sampleModel();
+    const first = moved.upcoming.find((u) => u.time)!;
+    first.time = '07:30';
+    const key = `${first.date}-${first.group}`;
+    const digestOf = (shown: ReturnType<typeof buildView>) => JSON.stringify(shown.upcomingAll.find((u) => u.key === key));
+    expect(digestOf(buildView(moved, { basePath: '/' }))).not.toBe(digestOf(view));
+  });
+
   it('sorts organizations in Czech order and builds their timelines', () => {
     const names = view.organizationRows.map((o) => o.name);
     expect(names.slice(0, 9)).toEqual([
@@ -102,10 +119,10 @@ describe('view of the archive', () => {
     expect(view.tasks.done.map((t) => [t.id, t.doneIn?.id])).toEqual([['cizinci-objednavka-webu-ku', '2020-02-17-cizinci']]);
     expect(view.decisionsByYear.map((y) => y.year)).toEqual(['2020', '2018']);
     const meeting2020 = view.meetings.find((m) => m.id === '2020-02-17-cizinci')!;
-    expect(meeting2020.tasks.map((t) => [t.id, t.checkedHere])).toEqual([
-      ['cizinci-objednavka-webu-ku', true],
-      ['cizinci-tema-vezenstvi', false],
-    ]);
+    // A meeting page lists the tasks given or checked off there, each as the task lists show it.
+    expect(meeting2020.tasks.map((t) => t.id)).toEqual(['cizinci-objednavka-webu-ku', 'cizinci-tema-vezenstvi']);
+    expect(meeting2020.tasks[0]).toBe(view.tasks.done[0]);
+    expect(meeting2020.tasks[1]).toBe(view.tasks.open[1]);
   });
 
   it('makes the organization × year grid and the per-year counts', () => {
