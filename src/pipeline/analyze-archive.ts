@@ -27,7 +27,7 @@ import { storeAnalysis } from './store-analysis.ts';
 import { htmlOfTextEntry, openJsonOf, openJsonOfTextEntry, parseTextEntry } from './text-entry.ts';
 import { archiveTargets } from './archive-targets.ts';
 import { mapConcurrently } from './map-concurrently.ts';
-import { StatIndex, trustedStat, unchangedByStat, type Remembered } from './stat-index.ts';
+import { StatIndex, statSignature, trustedStat, unchangedByStat, type Remembered } from './stat-index.ts';
 import { hydrateMinute, hydrateValidatedMinute } from './hydrate-minute.ts';
 import { bundledWorker } from './worker-bundle.ts';
 import { WorkerPool } from './worker-pool.ts';
@@ -131,10 +131,12 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
     const lookAtFiles = () => {
       for (const entry of entries) {
         let stats: Stats;
+        let signature: string;
         try {
           stats = statSync(entry.file);
+          signature = statSignature(stats);
           const known = index.get(entry.shown);
-          if (unchangedByStat(known, stats)) {
+          if (unchangedByStat(known, signature)) {
             entry.key = known!.key;
             entry.summary = known!.summary;
           } else if (known) {
@@ -150,7 +152,7 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
           continue;
         }
         entry.exists = true;
-        entry.stat = trustedStat(stats, startedAt);
+        entry.stat = trustedStat(stats, startedAt, signature);
         if (needBodies && entry.key && entry.summary?.minute) entry.body = cache!.getSync<FileBody>(entry.key, 'b');
       }
     };

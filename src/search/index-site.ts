@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { dependenciesHash } from '../pipeline/cache.ts';
 import { codeHash } from '../pipeline/code-hash.ts';
 import { mapConcurrently } from '../pipeline/map-concurrently.ts';
-import { StatIndex, trustedStat, unchangedByStat, type Remembered } from '../pipeline/stat-index.ts';
+import { StatIndex, statSignature, trustedStat, unchangedByStat, type Remembered } from '../pipeline/stat-index.ts';
 import { filesUnder, htmlFilesUnder, linkFiles } from '../render/link-files.ts';
 import { minify } from '../render/minify.ts';
 import {
@@ -332,10 +332,11 @@ async function searchablePages(
   const filters = new Map<string, Set<string>>();
   for (const file of files) {
     const stats = statSync(path.join(root, file));
+    const signature = statSignature(stats);
     let entry = known.get(file);
-    if (!entry || !unchangedByStat(entry, stats)) {
+    if (!entry || !unchangedByStat(entry, signature)) {
       const page = early?.readPageOf(file) ?? { page: readPage(file, readFileSync(path.join(root, file))) };
-      entry = { stat: trustedStat(stats, startedAt), ...page };
+      entry = { stat: trustedStat(stats, startedAt, signature), ...page };
     }
     next.set(file, entry);
     if (!entry.page) continue;

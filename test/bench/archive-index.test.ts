@@ -12,7 +12,7 @@ import { generateArchive } from '../../src/bench/generate.ts';
 import { REPO_ROOT } from '../../src/bench/run.ts';
 import { analyzeArchive } from '../../src/pipeline/analyze-archive.ts';
 import { unseal } from '../../src/pipeline/seal.ts';
-import { StatIndex, trustedStat } from '../../src/pipeline/stat-index.ts';
+import { StatIndex, statSignature, trustedStat, unchangedByStat } from '../../src/pipeline/stat-index.ts';
 
 let work: string;
 let root: string;
@@ -75,6 +75,12 @@ describe('archive index', () => {
     expect(trustedStat(stats(start - 4000), start), 'whole seconds, 4 s ago').toBe(`10:${start - 4000}:7`);
     expect(trustedStat(stats(start - 1999.5), start), 'fine times, 2 s ago').toBe(`10:${start - 1999.5}:7`);
     expect(trustedStat(stats(start - 50.5), start), 'fine times, within the kernel tick margin').toBeUndefined();
+    // The signature a run made already, once per file, is the one kept.
+    const seen = stats(start - 4000);
+    expect(trustedStat(seen, start, statSignature(seen))).toBe(`10:${start - 4000}:7`);
+    expect(unchangedByStat({ stat: `10:${start - 4000}:7` }, statSignature(seen))).toBe(true);
+    expect(unchangedByStat({ stat: `10:${start - 4000}:7` }, statSignature(stats(start - 3999)))).toBe(false);
+    expect(unchangedByStat({}, statSignature(seen)), 'a file whose stat was not kept').toBe(false);
   });
 
   it('answers a warm check from the index alone, as a run without cache does', async () => {
