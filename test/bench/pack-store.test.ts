@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FileCache } from '../../src/pipeline/cache.ts';
-import { MAX_PACKS, PackStore, SEARCHED_LOOKUPS } from '../../src/pipeline/pack-store.ts';
+import { MAX_PACKS, PackStore, SEARCHED_LOOKUPS, smallPacksToMerge } from '../../src/pipeline/pack-store.ts';
 import { damageEntry } from '../helpers/cache-packs.ts';
 
 let dir: string;
@@ -189,6 +189,35 @@ describe('pack store', () => {
     expect([...new PackStore(dir).entries().keys()].sort()).toEqual(['k1.s', 'n3.s']);
     expect(new PackStore(dir).get('n3.s')?.toString()).toBe('nový 3');
     expect(packFiles()).toHaveLength(1);
+  });
+
+  it('leaves a pack alone until the smaller ones add up to half of it, as git repacks geometrically', () => {
+    const summaries = new PackStore(dir);
+    summaries.startBatch();
+    for (let i = 0; i < 300; i++) summaries.put(`s${i}.s`, bytes(`souhrn zápisu ${i} `.repeat(4)));
+    summaries.endBatch();
+    const [large] = packFiles();
+    for (let i = 0; i < MAX_PACKS; i++) new PackStore(dir).put(`k${i}.s`, bytes(`úprava ${i}`));
+    new PackStore(dir).compact(() => true);
+    // The 16 small packs are one now; the large one is the same file, not written again.
+    expect(packFiles()).toHaveLength(2);
+    expect(packFiles()).toContain(large);
+    const reader = new PackStore(dir);
+    expect(reader.get('s299.s')?.toString()).toBe('souhrn zápisu 299 '.repeat(4));
+    expect(reader.get(`k${MAX_PACKS - 1}.s`)?.toString()).toBe(`úprava ${MAX_PACKS - 1}`);
+  });
+
+  it('picks the small packs to merge so that each one left is at least twice the ones below it', () => {
+    // Sizes in ascending order; the answer is how many of the smallest to merge.
+    expect(smallPacksToMerge([100, 100, 100, 100, 3_000_000])).toBe(4);
+    expect(smallPacksToMerge([100, 100, 100, 100])).toBe(4);
+    // The merged pack would be as large as the next one: that one goes along.
+    expect(smallPacksToMerge([100, 100, 100, 500, 3_000_000])).toBe(4);
+    // Two packs of about the same size are merged, and what lies below them.
+    expect(smallPacksToMerge([100, 1_000, 1_000_000, 1_200_000])).toBe(4);
+    // Already a progression: all merged, as before, so that there are fewer packs.
+    expect(smallPacksToMerge([100, 300, 1_000])).toBe(3);
+    expect(smallPacksToMerge([])).toBe(0);
   });
 });
 
