@@ -5,7 +5,6 @@
  * minutes, two of 5 MB each) nor hashes them.
  */
 import { buildCalendar, type CalendarEvent, type CalendarOptions } from './ics.ts';
-import { sharedInPages } from './shared-in-pages.ts';
 
 export interface CalendarFile {
   events: readonly CalendarEvent[];
@@ -19,9 +18,4 @@ export function calendarFile(events: readonly CalendarEvent[], options: Calendar
   const file = { events, options } as CalendarFile;
   Object.defineProperty(file, 'ics', { enumerable: false, get: () => (text ??= buildCalendar(events, options)) });
   return file;
-}
-
-/** An event as the calendars share it: the calendar of all groups and its group's hash its digest, made once. */
-export function calendarEvent(event: CalendarEvent): CalendarEvent {
-  return sharedInPages(event);
 }

@@ -6,8 +6,8 @@
  * `nav`), so a page's output is a function of exactly `pageData(shared, item)` and the templates.
  * Incremental rendering relies on that; test/site/incremental.test.ts holds the templates to it.
  */
-import { routes } from './urls.ts';
 import type { CalendarFile } from './calendar-file.ts';
+import { routes } from './urls.ts';
 import type { SiteView } from './view.ts';
 
 export interface PagedView {

@@ -36,7 +36,7 @@ import {
   sortCzech,
   yearOf,
 } from './czech.ts';
-import { calendarEvent, calendarFile, type CalendarFile } from './calendar-file.ts';
+import { calendarFile, type CalendarFile } from './calendar-file.ts';
 import type { CalendarEvent } from './ics.ts';
 import { MeetingText } from './meeting-text.ts';
 import { sharedInPages } from './shared-in-pages.ts';
@@ -670,11 +670,12 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
   });
   const host = hostOf(site.baseUrl);
   const groupById = new Map(model.groups.map((g) => [g.id, g]));
-  // One event per announced meeting, shared by the calendar of all groups and that of its own.
+  // One event per announced meeting, shared by the calendar of all groups and that of its own: a
+  // page hash takes its digest, made once.
   const events = upcomingAll.map((u): CalendarEvent => {
     const announcing = meetingById.get(u.announcedIn.id)!;
     const group = groupById.get(u.group.id);
-    return calendarEvent({
+    return sharedInPages({
       uid: `${u.date}-${u.group.id}@${host}`,
       date: u.date,
       time: upcomingTimes.get(upcomingKey(u.group.id, u.date)),
