@@ -56,8 +56,10 @@ describe('archive index', () => {
     const now = Date.now();
     await appendFile(files[0]!, '\nDoplněno.\n');
     await utimes(files[0]!, new Date(now + 1000), new Date(now + 1000));
-    // A second and a half ago, with milliseconds: a file system with fine times.
-    await utimes(files[2]!, new Date(now - 1500.5), new Date(now - 1500.5));
+    // 1.5 to 2.5 s ago, never on a whole second (which would read as a file system keeping whole
+    // seconds, whose times are trusted only after three): a file system with fine times.
+    const fine = new Date((Math.floor(now / 1000) - 1) * 1000 - 499);
+    await utimes(files[2]!, fine, fine);
     await analyzeArchive(root, undefined, { cacheDir });
     const index = await savedIndex();
     expect(index.size).toBe(files.length);
