@@ -210,8 +210,8 @@ export class PackStore {
   }
 
   /**
-   * Once there are more than MAX_PACKS packs, merges the small ones and the mostly dead ones into
-   * one pack of their live entries and deletes them. An entry is live when `isLive` says so; the
+   * Once there are more than MAX_PACKS packs, merges the mostly dead ones and the smallest ones
+   * (smallPacksToMerge) into one pack of their live entries and deletes them. An entry is live when `isLive` says so; the
    * latest of two entries of one name is the one kept.
    */
   compact(isLive: (name: string) => boolean): void {
@@ -360,12 +360,13 @@ function append(file: string, bytes: Buffer): void {
 }
 
 /**
- * How many of the small packs, sizes in ascending order, to merge: as git's geometric repack, the
- * smallest ones up to where each pack left is at least GEOMETRIC_FACTOR times the next smaller one
- * and the merged pack together. A pack is rewritten only once the smaller ones add up to half its
- * size, not on every merge: a cold check's summaries (a 3 MB pack at 10,000 minutes) were rewritten
- * each time 16 runs had added a pack each, and that check took ~0.45 s longer. When the sizes
- * already progress so, all are merged, as before, so that the packs become fewer.
+ * How many of the small packs (their sizes in ascending order) to merge, as git's geometric repack
+ * picks them: the smallest ones, as many as it takes for each pack left to be at least
+ * GEOMETRIC_FACTOR times the next smaller one, and the smallest pack left at least GEOMETRIC_FACTOR
+ * times the merged one. A pack is so rewritten only once the smaller ones add up to half its size,
+ * not on every merge: a cold check's summaries (a 3 MB pack at 10,000 minutes) were rewritten each
+ * time 16 runs had added a pack each, and that check took ~0.45 s longer. Sizes that progress so
+ * already are all merged, as before, so that the packs become fewer.
  */
 export function smallPacksToMerge(sizes: readonly number[]): number {
   let split = 0;

@@ -30,7 +30,8 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-function readFileSyncText(file: string): string {
+/** A file of the generated archive, read now. */
+function archiveText(file: string): string {
   return readFileSync(path.join(archive, file), 'utf8');
 }
 
@@ -152,8 +153,8 @@ describe('a warm build', () => {
 
   it('writes the calendars again when an announced meeting moves, and equals a full build', { timeout: 120_000 }, async () => {
     const announcement = /^(next_meetings:\n {2}- "\d{4}-\d{2}-\d{2} )(\d{2}):00"$/m;
-    const file = files.find((f) => announcement.test(readFileSyncText(f)))!;
-    const source = readFileSyncText(file);
+    const file = files.find((f) => announcement.test(archiveText(f)))!;
+    const source = archiveText(file);
     const moved = announcement.exec(source)![2] === '07' ? '08' : '07';
     const calendars = ['kalendar.ics', path.join('skupiny', /^group: (.+)$/m.exec(source)![1]!, 'kalendar.ics')];
     await buildBoth('announced');
