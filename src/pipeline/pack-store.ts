@@ -211,8 +211,8 @@ export class PackStore {
 
   /**
    * Once there are more than MAX_PACKS packs, merges the mostly dead ones and the smallest ones
-   * (smallPacksToMerge) into one pack of their live entries and deletes them. An entry is live when `isLive` says so; the
-   * latest of two entries of one name is the one kept.
+   * (smallPacksToMerge) into one pack of their live entries and deletes them. An entry is live when
+   * `isLive` says so; the latest of two entries of one name is the one kept.
    */
   compact(isLive: (name: string) => boolean): void {
     if (listIndexes(this.dir).length <= MAX_PACKS) return;
@@ -232,15 +232,22 @@ export class PackStore {
     // The live entries go to a pack of their own, and the next run's to another.
     this.flush();
     this.#writer = undefined;
-    for (const [name, location] of [...catalogue]) {
-      if (!merged.has(location.pack)) continue;
-      catalogue.delete(name);
-      const record = isLive(name) ? readRecord(location) : undefined;
-      const content = record && unsealedBytes(record);
-      if (content) this.put(name, content);
-    }
+    // Read through one descriptor per pack and written a batch at a time: put one by one, the 10,000
+    // summaries of a cold check took 0.3–0.4 s to merge, opening and closing the packs for each.
+    const batching = this.#batch !== undefined;
+    this.startBatch();
+    this.reading(() => {
+      for (const [name, location] of [...catalogue]) {
+        if (!merged.has(location.pack)) continue;
+        catalogue.delete(name);
+        const record = isLive(name) ? readRecord(location, this.#open) : undefined;
+        const content = record && unsealedBytes(record);
+        if (content) this.put(name, content);
+      }
+    });
     // Written before the packs they came from are deleted.
-    this.flush();
+    if (batching) this.flush();
+    else this.endBatch();
     this.#writer = undefined;
     for (const pack of merged) {
       this.#indexRead.delete(indexOf(pack));

@@ -207,6 +207,24 @@ describe('pack store', () => {
     expect(reader.get(`k${MAX_PACKS - 1}.s`)?.toString()).toBe(`úprava ${MAX_PACKS - 1}`);
   });
 
+  it('merges in a batch of its own, and leaves the batch of its caller gathering as before', () => {
+    for (let i = 0; i < MAX_PACKS + 1; i++) new PackStore(dir).put(`k${i}.s`, bytes(`obsah ${i}`));
+    const alone = new PackStore(dir);
+    alone.compact(() => true);
+    alone.put('po.s', bytes('zapsáno hned'));
+    expect(new PackStore(dir).get('po.s')?.toString(), 'no batch left open').toBe('zapsáno hned');
+    for (let i = 0; i < MAX_PACKS; i++) new PackStore(dir).put(`n${i}.s`, bytes(`nový ${i}`));
+    const batched = new PackStore(dir);
+    batched.startBatch();
+    batched.put('před.s', bytes('ve várce'));
+    batched.compact(() => true);
+    batched.put('za.s', bytes('také ve várce'));
+    expect(new PackStore(dir).get('za.s'), 'still gathered').toBeUndefined();
+    batched.endBatch();
+    const reader = new PackStore(dir);
+    expect(['před.s', 'za.s', 'k16.s', 'n15.s', 'po.s'].map((name) => reader.get(name)?.toString())).toEqual(['ve várce', 'také ve várce', 'obsah 16', 'nový 15', 'zapsáno hned']);
+  });
+
   it('picks the small packs to merge so that each one left is at least twice the ones below it', () => {
     // Sizes in ascending order; the answer is how many of the smallest to merge.
     expect(smallPacksToMerge([100, 100, 100, 100, 3_000_000])).toBe(4);
