@@ -72,6 +72,11 @@ export async function registersHash(root: string, files: readonly string[]): Pro
   return hash.digest('hex');
 }
 
+/** What every cache entry of the project's files depends on besides the file: the tool and the registers. */
+export async function cacheSalt(paths: ProjectPaths): Promise<string> {
+  return `${toolVersion()}\0${await registersHash(paths.root, registerFiles(paths))}`;
+}
+
 /** The files the registers are read from; any change to them changes every file's key. */
 export function registerFiles(paths: ProjectPaths): string[] {
   const files = [paths.config];

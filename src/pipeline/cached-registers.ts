@@ -12,7 +12,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import type { ProjectPaths } from '../registers/project.ts';
 import type { Registers } from '../registers/load-registers.ts';
-import { readSealedBytes, registerFiles, registersHash, toolVersion, writeSealedBytes } from './cache.ts';
+import { cacheSalt, readSealedBytes, writeSealedBytes } from './cache.ts';
 
 interface Stored {
   salt: string;
@@ -21,11 +21,6 @@ interface Stored {
 }
 
 const FILE = 'registers.v8';
-
-/** What every cache entry of the project's files depends on besides the file: the tool and the registers. */
-export async function cacheSalt(paths: ProjectPaths): Promise<string> {
-  return `${toolVersion()}\0${await registersHash(paths.root, registerFiles(paths))}`;
-}
 
 /** The project's registers: from the cache folder when `cache` holds them under its salt, else loaded (and stored there). */
 export async function cachedRegisters(paths: ProjectPaths, cache?: { dir: string; salt: string }): Promise<Registers> {
