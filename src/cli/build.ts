@@ -113,7 +113,14 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       (async (dir, pages, meanwhile) => {
         const indexing = performance.now();
         renderPeak = peakRss();
-        const indexed = await search.index(dir, { previousSite: outDir, cacheDir, shardPages: options.searchShardPages, meanwhile, pages });
+        const indexed = await search.index(dir, {
+          previousSite: outDir,
+          cacheDir,
+          shardPages: options.searchShardPages,
+          meanwhile,
+          pages: pages.files,
+          linkedStats: pages.linkedStats,
+        });
         indexedPages = indexed.pages;
         shardsIndexedWhileRendering = indexed.earlyShards.length;
         indexSeconds = (performance.now() - indexing) / 1000;

@@ -13,6 +13,9 @@ import type { Stats } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { folderRecordFile, readSealed, writeSealed } from './cache.ts';
 
+/** What a signature is made of: a Stats, or one passed on from where the file was stat'ed. */
+export type StatFields = Pick<Stats, 'size' | 'mtimeMs' | 'ino'>;
+
 export interface Remembered {
   /** Size, modification time and inode, when they can be trusted to show a change. */
   stat?: string;
@@ -31,12 +34,12 @@ const RACY_COARSE_MS = 3000;
  * Size, modification time and inode in one string, made once per file and run: for 10,000 files,
  * writing the times out twice (to compare, then to remember) was ~10 ms of a warm check.
  */
-export function statSignature(stats: Stats): string {
+export function statSignature(stats: StatFields): string {
   return `${stats.size}:${stats.mtimeMs}:${stats.ino}`;
 }
 
 /** The signature to remember for a file, or undefined when the file is too fresh to trust it. */
-export function trustedStat(stats: Stats, runStartedAt: number, signature = statSignature(stats)): string | undefined {
+export function trustedStat(stats: StatFields, runStartedAt: number, signature = statSignature(stats)): string | undefined {
   const margin = stats.mtimeMs % 1000 === 0 ? RACY_COARSE_MS : RACY_FINE_MS;
   return stats.mtimeMs < runStartedAt - margin ? signature : undefined;
 }

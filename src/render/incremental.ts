@@ -15,7 +15,7 @@
  * anything else (no manifest, a damaged one, a file edited or deleted by hand) renders it again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, type Stats } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,8 +54,11 @@ export interface RenderPlan {
 export interface PublishedPages {
   /** Files taken over from the previous output, relative to the output directory. */
   reused: string[];
-  /** The file each of them is in the previous output (fileIdentity), as checked when planned. */
-  identities: Map<string, string>;
+  /**
+   * The stat of each of them in the previous output, as checked when planned: which file it is
+   * (fileIdentity), and the stat that a hard link of it has too.
+   */
+  reusedStats: Map<string, Stats>;
   /** Every paged file of this build and its data hash. */
   hashes: Map<string, string>;
   fingerprint: string;
@@ -120,14 +123,14 @@ export async function planRender(
     return { family, items, files };
   });
   // Synchronous: 10,000 stats of pages in the page cache take 50 ms so, 115–140 ms through fs.promises.
-  const checked = candidates.map((file) => identityAsRecorded(options.previousDir, file, usable!.pages[file]!));
-  const identities = new Map(candidates.flatMap((file, i) => (checked[i] ? [[file, checked[i]] as const] : [])));
-  const unchanged = new Set(identities.keys());
+  const checked = candidates.map((file) => statAsRecorded(options.previousDir, file, usable!.pages[file]!));
+  const reusedStats = new Map(candidates.flatMap((file, i) => (checked[i] ? [[file, checked[i]] as const] : [])));
+  const unchanged = new Set(reusedStats.keys());
   const pages = {} as Record<string, unknown[]>;
   for (const { family, items, files } of families) pages[family] = items.filter((_, i) => !unchanged.has(files[i]!));
   return {
     pages: pages as unknown as PagedView,
-    published: { reused: [...unchanged], identities, hashes, fingerprint: options.fingerprint, previous: usable },
+    published: { reused: [...unchanged], reusedStats, hashes, fingerprint: options.fingerprint, previous: usable },
   };
 }
 
@@ -169,11 +172,11 @@ async function readManifest(file: string): Promise<Manifest | undefined> {
   }
 }
 
-/** The file's identity when it is still the one the manifest recorded, else undefined. */
-function identityAsRecorded(dir: string, file: string, entry: ManifestEntry): string | undefined {
+/** The file's stat when it is still the one the manifest recorded, else undefined. */
+function statAsRecorded(dir: string, file: string, entry: ManifestEntry): Stats | undefined {
   try {
     const info = statSync(path.join(dir, file));
-    return info.isFile() && info.size === entry.size && info.mtimeMs === entry.mtimeMs ? fileIdentity(info) : undefined;
+    return info.isFile() && info.size === entry.size && info.mtimeMs === entry.mtimeMs ? info : undefined;
   } catch {
     return undefined;
   }

@@ -9,7 +9,7 @@
  * published site serves. So the spare keeps only what this build would link from the published
  * site anyway, and only where it is that same file; everything else goes before anything is written.
  */
-import { lstatSync, rmdirSync, unlinkSync } from 'node:fs';
+import { lstatSync, rmdirSync, unlinkSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileIdentity } from './incremental.ts';
 import { entriesOutside } from './link-files.ts';
@@ -40,17 +40,18 @@ export function surveySpare(dir: string, reserved: ReadonlySet<string>): SpareFi
 
 /**
  * Brings the spare in `dir`, whose files `survey` lists, to hold only those of the `reused` files
- * it has as the very files published (`published`: their identities in the previous output, see
- * fileIdentity). Returns undefined, changing nothing, when the spare holds too little of this
+ * it has as the very files published (`published`: their stats in the previous output, which tell
+ * which file each is, see fileIdentity). Returns undefined, changing nothing, when the spare holds too little of this
  * build to be worth tidying (after a full render: removing its files would cost more than a fresh
  * directory).
  */
-export function tidySpare(dir: string, reused: readonly string[], published: ReadonlyMap<string, string>, survey: readonly SpareFile[]): TidiedSpare | undefined {
+export function tidySpare(dir: string, reused: readonly string[], published: ReadonlyMap<string, Pick<Stats, 'dev' | 'ino'>>, survey: readonly SpareFile[]): TidiedSpare | undefined {
   const wanted = new Set(reused);
   const keep = new Set<string>();
   const remove: string[] = [];
   for (const { file, identity } of survey) {
-    if (identity !== undefined && wanted.has(file) && identity === published.get(file)) keep.add(file);
+    const stats = identity === undefined || !wanted.has(file) ? undefined : published.get(file);
+    if (stats && identity === fileIdentity(stats)) keep.add(file);
     else remove.push(file);
   }
   if (keep.size < remove.length) return undefined;

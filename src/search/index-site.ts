@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { dependenciesHash } from '../pipeline/cache.ts';
 import { codeHash } from '../pipeline/code-hash.ts';
 import { mapConcurrently } from '../pipeline/map-concurrently.ts';
-import { StatIndex, statSignature, trustedStat, unchangedByStat, type Remembered } from '../pipeline/stat-index.ts';
+import { StatIndex, statSignature, trustedStat, unchangedByStat, type Remembered, type StatFields } from '../pipeline/stat-index.ts';
 import { filesUnder, htmlFilesUnder, linkFiles } from '../render/link-files.ts';
 import { minify } from '../render/minify.ts';
 import {
@@ -79,6 +79,11 @@ export interface IndexSiteOptions {
   /** The site's HTML pages outside the bundle, when the caller has listed them already (render has). */
   pages?: readonly string[];
   /**
+   * Pages the caller made as hard links of previousSite's files, with the stat they share with them
+   * (render has it from its plan): not stat'ed again, ~0.1 s at 10,000 minutes.
+   */
+  linkedStats?: ReadonlyMap<string, StatFields>;
+  /**
    * The shards begun while the site was rendered (early-index.ts): its strategy, language and bundle
    * folder are this index's, its pages are not read again, and its services are used (and left to
    * its owner to close).
@@ -127,7 +132,7 @@ export async function indexSite(outDir: string, options: IndexSiteOptions = {}):
   const remembered =
     options.cacheDir && options.previousSite ? new StatIndex<KnownPage>(options.cacheDir, 'search-pages', options.previousSite, searchCodeVersion()) : undefined;
   const files = options.pages ?? htmlFilesUnder(root, new Set([bundleDir]));
-  const { pages, filters } = await searchablePages(root, files, remembered, early);
+  const { pages, filters } = await searchablePages(root, files, remembered, early, options.linkedStats);
   const shards = planShards(pages, options.shardPages ?? DEFAULT_SHARD_PAGES);
   const previousBundle = options.previousSite ? path.join(path.resolve(options.previousSite), bundleDir) : undefined;
   const previous = previousBundle ? readShardRecordSync(previousBundle) : undefined;
@@ -324,6 +329,7 @@ async function searchablePages(
   files: readonly string[],
   remembered: StatIndex<KnownPage> | undefined,
   early: EarlyIndex | undefined,
+  linkedStats: ReadonlyMap<string, StatFields> | undefined,
 ): Promise<{ pages: SearchablePage[]; filters: Record<string, string[]> }> {
   const startedAt = Date.now();
   const known = remembered?.read() ?? new Map<string, KnownPage>();
@@ -331,7 +337,7 @@ async function searchablePages(
   const pages: SearchablePage[] = [];
   const filters = new Map<string, Set<string>>();
   for (const file of files) {
-    const stats = statSync(path.join(root, file));
+    const stats = linkedStats?.get(file) ?? statSync(path.join(root, file));
     const signature = statSignature(stats);
     let entry = known.get(file);
     if (!entry || !unchangedByStat(entry, signature)) {

@@ -3,7 +3,7 @@
  * must be byte-identical to a full build of the same archive, whatever changed in between — and
  * must actually reuse what did not change.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { appendFile, cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +12,9 @@ import { generateArchive } from '../../src/bench/generate.ts';
 import type { ArchiveModel } from '../../src/model/types.ts';
 import { buildArchiveModel } from '../../src/pipeline/build-model.ts';
 import { PAGE_FILES, batchPages, countPages, emptyPages, type PagedView } from '../../src/render/paged-view.ts';
-import { TEMPLATES_DIR, renderSite, type RenderOptions, type RenderResult } from '../../src/render/render-site.ts';
+import { htmlFilesUnder } from '../../src/render/link-files.ts';
+import { TEMPLATES_DIR, renderSite, type RenderedPages, type RenderOptions, type RenderResult } from '../../src/render/render-site.ts';
+import { statSignature } from '../../src/pipeline/stat-index.ts';
 import { ROOT, listFiles, snapshot } from './support.ts';
 
 const BASE = '/zapisy/';
@@ -48,17 +50,33 @@ async function model(): Promise<ArchiveModel> {
  */
 async function buildBoth(name: string, options: Partial<RenderOptions> = {}): Promise<RenderResult> {
   const current = await model();
+  let told: RenderedPages | undefined;
   const warm = await renderSite(current, {
     outDir: path.join(work, name),
     basePath: BASE,
     cacheDir: path.join(work, `${name}-cache`),
     pagesPerRun: 7,
+    afterRender: async (dir, pages) => {
+      told = pages;
+      await expectPagesAsFound(dir, pages);
+    },
     ...options,
   });
-  const full = await renderSite(current, { outDir: path.join(work, `${name}-full`), basePath: BASE, ...options });
+  // Every reused page is a link here (one file system), so each has its stat from the plan.
+  expect(told?.linkedStats.size).toBe(warm.reusedPages);
+  const full = await renderSite(current, { outDir: path.join(work, `${name}-full`), basePath: BASE, afterRender: expectPagesAsFound, ...options });
   expect(full.reusedPages).toBe(0);
   expect(await snapshot(path.join(work, name))).toEqual(await snapshot(path.join(work, `${name}-full`)));
   return warm;
+}
+
+/**
+ * afterRender is told the pages from the plan, not from a walk of the directory, and the stat of
+ * those linked from the published site from the plan's check, not from a stat of the link.
+ */
+async function expectPagesAsFound(dir: string, pages: RenderedPages): Promise<void> {
+  expect(pages.files).toEqual(htmlFilesUnder(dir, new Set()));
+  for (const [file, stats] of pages.linkedStats) expect(statSignature(stats), file).toBe(statSignature(statSync(path.join(dir, file))));
 }
 
 describe('a warm build', () => {

@@ -5,14 +5,13 @@
  * a build from nothing, and that the spare is really used.
  */
 import { appendFile, link, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, type Stats } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArchive } from '../../src/bench/generate.ts';
 import { buildSite } from '../../src/cli/build.ts';
 import { writeDirectoryAtomically } from '../../src/render/atomic.ts';
-import { fileIdentity } from '../../src/render/incremental.ts';
 import { surveySpare, tidySpare } from '../../src/render/spare.ts';
 import { surveySpareInWorker } from '../../src/render/spare-survey.ts';
 import { ROOT, listFiles, snapshot } from './support.ts';
@@ -47,13 +46,13 @@ describe('tidySpare', () => {
     await put(path.join(spare, 'zapisy', 'gone', 'index.html'), 'a minute deleted since');
     await put(path.join(spare, 'index.html'), 'home of the spare');
     await put(path.join(spare, 'pagefind', 'shards.json'), '{}');
-    const identities = new Map<string, string>();
-    for (const file of await listFiles(site)) identities.set(file, fileIdentity(await stat(path.join(site, file))));
-    return { site, spare, identities };
+    const stats = new Map<string, Stats>();
+    for (const file of await listFiles(site)) stats.set(file, await stat(path.join(site, file)));
+    return { site, spare, stats };
   }
 
   it('keeps the reused files it holds as the published ones and removes everything else but the reserved folders', async () => {
-    const { spare, identities } = await published('tidy');
+    const { spare, stats } = await published('tidy');
     // b is rendered anew this time; h is reused but not in the spare.
     const reused = [...'acdefgh'].map(page);
     // Surveyed in a worker thread, as a build does (a worker that cannot load would cost a warm
@@ -61,7 +60,7 @@ describe('tidySpare', () => {
     const survey = await surveySpareInWorker(spare, ['pagefind']);
     expect(survey).toEqual(surveySpare(spare, new Set(['pagefind'])));
     expect(survey.map((f) => f.file).sort()).toEqual(['index.html', ...[...'abcdefg'].map(page), 'zapisy/gone/index.html'].sort());
-    const tidied = tidySpare(spare, reused, identities, survey);
+    const tidied = tidySpare(spare, reused, stats, survey);
     expect(tidied?.toLink).toEqual([page('h')]);
     expect(await listFiles(spare)).toEqual(['pagefind/shards.json', ...[...'acdefg'].map(page)]);
     // Emptied folders go too: nothing published should be an empty folder a full build lacks.
@@ -70,18 +69,18 @@ describe('tidySpare', () => {
   });
 
   it('removes a reused file that is not the published one (a copy, not a link)', async () => {
-    const { spare, identities } = await published('copy');
+    const { spare, stats } = await published('copy');
     await rm(path.join(spare, 'zapisy', 'a', 'index.html'));
     await writeFile(path.join(spare, 'zapisy', 'a', 'index.html'), 'page a');
-    const tidied = tidySpare(spare, [...'abcdefg'].map(page), identities, surveySpare(spare, new Set()));
+    const tidied = tidySpare(spare, [...'abcdefg'].map(page), stats, surveySpare(spare, new Set()));
     expect(tidied?.toLink).toEqual([page('a')]);
     expect(await listFiles(spare)).toEqual([...'bcdefg'].map(page));
   });
 
   it('changes nothing when the spare holds less of the build than it would have to remove', async () => {
-    const { spare, identities } = await published('little');
+    const { spare, stats } = await published('little');
     const before = await listFiles(spare);
-    expect(tidySpare(spare, [page('a'), page('b')], identities, surveySpare(spare, new Set()))).toBeUndefined();
+    expect(tidySpare(spare, [page('a'), page('b')], stats, surveySpare(spare, new Set()))).toBeUndefined();
     expect(await listFiles(spare)).toEqual(before);
   });
 });
