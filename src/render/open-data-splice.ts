@@ -45,12 +45,13 @@ export async function openDataPlaces(recordFile: string, previousFile: string): 
     previous(piece: string, value: { id: string }): Buffer | undefined {
       const place = previous?.places.get(piece);
       if (!place) return undefined;
-      const bytes = Buffer.allocUnsafe(place[1]);
+      let bytes: Buffer | undefined;
       try {
-        if (readSync(previous!.fd, bytes, 0, bytes.length, place[0]) !== bytes.length || !isObjectOf(bytes, value.id)) return undefined;
+        bytes = previous!.file.read(place[0], place[1]);
       } catch {
         return undefined; // The file went away meanwhile: written afresh.
       }
+      if (!bytes || !isObjectOf(bytes, value.id)) return undefined;
       copied[pieceKind(piece)]++;
       return bytes;
     },
@@ -63,12 +64,12 @@ export async function openDataPlaces(recordFile: string, previousFile: string): 
       await writeOutputRecord(recordFile, record);
     },
     close(): void {
-      if (previous) closeSync(previous.fd);
+      if (previous) closeSync(previous.file.fd);
     },
   };
 }
 
-async function readPrevious(recordFile: string, previousFile: string): Promise<{ fd: number; places: Map<string, [number, number]> } | undefined> {
+async function readPrevious(recordFile: string, previousFile: string): Promise<{ file: BlockReader; places: Map<string, [number, number]> } | undefined> {
   let record: Partial<SpliceRecord>;
   try {
     record = JSON.parse(await readFile(recordFile, 'utf8')) as Partial<SpliceRecord>;
@@ -97,7 +98,33 @@ async function readPrevious(recordFile: string, previousFile: string): Promise<{
     closeSync(fd);
     return undefined;
   }
-  return { fd, places: new Map(record.pieces.map(([piece, offset, length]) => [piece, [offset, length]])) };
+  return { file: new BlockReader(fd), places: new Map(record.pieces.map(([piece, offset, length]) => [piece, [offset, length]])) };
+}
+
+/**
+ * The previous file is read a block at a time, and each piece copied is a view of its block:
+ * pieces are asked for in the order they stand in the file, mostly, and a build after one changed
+ * minute copied ~20,000 pieces (~190 MB at 10,000 minutes) with a read and a buffer each, ~0.2 s.
+ * writeChunks then writes the views that follow one another in a block as one.
+ */
+const READ_BLOCK = 256 << 10;
+
+class BlockReader {
+  #block: { start: number; bytes: Buffer } | undefined;
+
+  constructor(readonly fd: number) {}
+
+  /** The `length` bytes at `offset`, or undefined where the file ends sooner. */
+  read(offset: number, length: number): Buffer | undefined {
+    let block = this.#block;
+    if (!block || offset < block.start || offset + length > block.start + block.bytes.length) {
+      // Not from the shared pool: the block's views are written after this returns, and no other buffer may share its memory.
+      const bytes = Buffer.allocUnsafeSlow(Math.max(READ_BLOCK, length));
+      block = this.#block = { start: offset, bytes: bytes.subarray(0, readSync(this.fd, bytes, 0, bytes.length, offset)) };
+    }
+    const start = offset - block.start;
+    return start + length <= block.bytes.length ? block.bytes.subarray(start, start + length) : undefined;
+  }
 }
 
 /** Whether `bytes` are the object with that id: a guard against a record out of step with its file. */

@@ -2,11 +2,12 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ArchiveModel } from '../../src/model/types.ts';
 import { buildArchiveModel } from '../../src/pipeline/build-model.ts';
 import { openDataChunks } from '../../src/model/open-data.ts';
-import { openDataJson, writeOpenData } from '../../src/render/open-data.ts';
+import { openDataJson, writeChunks, writeOpenData } from '../../src/render/open-data.ts';
 import { sampleModel } from '../fixtures/site/sample-model.ts';
 import { ROOT } from './support.ts';
 
@@ -40,5 +41,40 @@ describe('writeOpenData', () => {
     expect(openDataJson(odd), 'the site file: compact').toBe(`${JSON.stringify(odd, withoutHtml)}\n`);
     expect([...openDataChunks(odd)].join(''), 'minutes extract: indented').toBe(`${JSON.stringify(odd, withoutHtml, 2)}\n`);
     expect(openDataJson({} as ArchiveModel)).toBe('{}\n');
+  });
+});
+
+describe('writeChunks', () => {
+  /** What a stream is given, write by write (writev gives several at once). */
+  function recordingSink() {
+    const writes: Buffer[][] = [];
+    const sink = new Writable({
+      write: (chunk: Buffer, _encoding, done) => (writes.push([chunk]), done()),
+      writev: (chunks, done) => (writes.push(chunks.map(({ chunk }) => chunk as Buffer)), done()),
+    });
+    return { sink, writes };
+  }
+
+  it('writes views that follow one another in one memory, with the text between them there too, as one part, and the bytes are the same', async () => {
+    // Not from Buffer's shared pool, where other small buffers would share its memory.
+    const text = '{"id":"a"},{"id":"b"};{"id":"c"}{"id":"d"}';
+    const block = Buffer.alloc(text.length, text);
+    const [a, b, c, d] = [block.subarray(0, 10), block.subarray(11, 21), block.subarray(22, 32), block.subarray(32, 42)];
+    const { sink, writes } = recordingSink();
+    // a and b: "," between them in the chunks and in the block; b and c: "," against ";"; c and d: nothing between.
+    await writeChunks(['[', a, ',', b, ',', c, d, ']'], sink);
+    const parts = writes.flat();
+    expect(Buffer.concat(parts).toString()).toBe('[{"id":"a"},{"id":"b"},{"id":"c"}{"id":"d"}]');
+    expect(parts.map(String)).toEqual(['[', '{"id":"a"},{"id":"b"}', ',', '{"id":"c"}{"id":"d"}', ']']);
+    // The joined parts are views of the block, not copies.
+    expect(parts[1]!.buffer).toBe(block.buffer);
+    expect(writes).toHaveLength(1);
+  });
+
+  it('does not join a view that comes before the last part or overlaps it', async () => {
+    const block = Buffer.from('abcdef');
+    const { sink, writes } = recordingSink();
+    await writeChunks([block.subarray(3, 6), block.subarray(0, 3), block.subarray(2, 4)], sink);
+    expect(writes.flat().map(String)).toEqual(['def', 'abc', 'cd']);
   });
 });
