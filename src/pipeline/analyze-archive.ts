@@ -27,7 +27,8 @@ import { storeAnalysis } from './store-analysis.ts';
 import { htmlOfTextEntry, openJsonOf, openJsonOfTextEntry, parseTextEntry } from './text-entry.ts';
 import { archiveTargets } from './archive-targets.ts';
 import { mapConcurrently } from './map-concurrently.ts';
-import { StatIndex, statSignature, trustedStat, unchangedByStat, type Remembered } from './stat-index.ts';
+import { ARCHIVE_INDEX_CODEC, type IndexedFile } from './archive-index.ts';
+import { StatIndex, statSignature, trustedStat, unchangedByStat } from './stat-index.ts';
 import { hydrateMinute, hydrateValidatedMinute } from './hydrate-minute.ts';
 import { bundledWorker } from './worker-bundle.ts';
 import { WorkerPool } from './worker-pool.ts';
@@ -113,7 +114,7 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
 
   const startedAt = Date.now();
   // The archive index: each minute's key and summary from the last run, in one file.
-  const indexFile = cache ? new StatIndex<IndexedFile>(cache.dir, 'index', paths.root, cache.salt) : undefined;
+  const indexFile = cache ? new StatIndex<IndexedFile>(cache.dir, 'index', paths.root, cache.salt, ARCHIVE_INDEX_CODEC) : undefined;
   const index = indexFile?.read() ?? new Map<string, IndexedFile>();
   // Entries of the files as the last run found them stay; older ones may go.
   cache?.tidy(new Set(Array.from(index.values(), (known) => known.key)));
@@ -271,11 +272,6 @@ async function analysisInThisThread(registers: Registers, paths: ProjectPaths): 
 
 function bytesOf(entry: Entry): Uint8Array {
   return (entry.bytes ??= readFileSync(entry.file));
-}
-
-interface IndexedFile extends Remembered {
-  key: string;
-  summary: FileSummary;
 }
 
 /**

@@ -49,6 +49,16 @@ export function unchangedByStat(known: Remembered | undefined, signature: string
   return known?.stat !== undefined && known.stat === signature;
 }
 
+/**
+ * How entries stand in the file when not as they are: a compact form of the usual entry, which a
+ * warm run parses ten thousand of.
+ */
+export interface EntryCodec<T> {
+  encode(entry: T): unknown;
+  /** The entry `encode` gave `stored` for. */
+  decode(stored: unknown): T;
+}
+
 export class StatIndex<T extends Remembered> {
   readonly file: string;
   /** Changes since the base file, as git's split index keeps them: a small edit rewrites only these. */
@@ -65,6 +75,7 @@ export class StatIndex<T extends Remembered> {
     folder: string,
     /** Everything else the entries depend on (the tool, the registers): another salt, an empty index. */
     private readonly salt: string,
+    private readonly codec?: EntryCodec<T>,
   ) {
     this.file = folderRecordFile(cacheDir, folder, kind);
     this.changesFile = `${this.file}.changes`;
@@ -72,17 +83,18 @@ export class StatIndex<T extends Remembered> {
 
   /** The entries of the last run with the same salt, or none. The map is not to be changed. */
   read(): Map<string, T> {
-    const base = readSealed<Saved<T>>(this.file);
+    const base = readSealed<Saved>(this.file);
     if (!base || base.value.salt !== this.salt) {
       this.base = undefined;
       return (this.current = new Map());
     }
-    const entries = new Map(base.value.entries);
+    const entries = new Map<string, T>();
+    for (const [file, stored] of base.value.entries) entries.set(file, this.decoded(stored));
     this.base = { seal: base.seal, entries };
-    const changes = readSealed<Changes<T>>(this.changesFile);
+    const changes = readSealed<Changes>(this.changesFile);
     if (!changes || changes.value.base !== base.seal) return (this.current = entries);
     const current = new Map(entries);
-    for (const [file, entry] of changes.value.set) current.set(file, entry);
+    for (const [file, stored] of changes.value.set) current.set(file, this.decoded(stored));
     for (const file of changes.value.removed) current.delete(file);
     return (this.current = current);
   }
@@ -103,13 +115,22 @@ export class StatIndex<T extends Remembered> {
       });
       const removed = [...base.entries.keys()].filter((file) => !next.has(file));
       if (set.length + removed.length <= Math.max(MIN_CHANGES, base.entries.size * CHANGES_SHARE)) {
-        await writeSealed(this.changesFile, { salt: this.salt, base: base.seal, set, removed } satisfies Changes<T>);
+        await writeSealed(this.changesFile, { salt: this.salt, base: base.seal, set: this.encoded(set), removed } satisfies Changes);
         return;
       }
     }
-    const seal = await writeSealed(this.file, { salt: this.salt, entries: [...next] } satisfies Saved<T>);
+    const seal = await writeSealed(this.file, { salt: this.salt, entries: this.encoded([...next]) } satisfies Saved);
     this.base = seal ? { seal, entries: next } : undefined;
     await rm(this.changesFile, { force: true }).catch(() => {});
+  }
+
+  private encoded(entries: [string, T][]): [string, unknown][] {
+    const codec = this.codec;
+    return codec ? entries.map(([file, entry]) => [file, codec.encode(entry)]) : entries;
+  }
+
+  private decoded(stored: unknown): T {
+    return this.codec ? this.codec.decode(stored) : (stored as T);
   }
 }
 
@@ -131,15 +152,16 @@ function entriesChanged<T>(previous: Map<string, T>, next: Map<string, T>, same:
   return false;
 }
 
-interface Changes<T> {
+interface Changes {
   salt: string;
   /** Checksum of the base file these changes extend; changes of another base are ignored. */
   base: string;
-  set: [string, T][];
+  /** Entries as the codec keeps them. */
+  set: [string, unknown][];
   removed: string[];
 }
 
-interface Saved<T> {
+interface Saved {
   salt: string;
-  entries: [string, T][];
+  entries: [string, unknown][];
 }

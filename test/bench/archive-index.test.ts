@@ -11,8 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateArchive } from '../../src/bench/generate.ts';
 import { REPO_ROOT } from '../../src/bench/run.ts';
 import { analyzeArchive } from '../../src/pipeline/analyze-archive.ts';
+import { FILE_START } from '../../src/diagnostics/diagnostic.ts';
+import { diagnose } from '../../src/diagnostics/create.ts';
+import { ARCHIVE_INDEX_CODEC, type IndexedFile } from '../../src/pipeline/archive-index.ts';
 import { unseal } from '../../src/pipeline/seal.ts';
-import { StatIndex, statSignature, trustedStat, unchangedByStat } from '../../src/pipeline/stat-index.ts';
+import { StatIndex, statSignature, trustedStat, unchangedByStat, type EntryCodec } from '../../src/pipeline/stat-index.ts';
 
 let work: string;
 let root: string;
@@ -26,12 +29,18 @@ async function ageAll(): Promise<void> {
 }
 
 /** The index as the next run reads it: the base file and the changes beside it. */
-async function savedIndex(): Promise<Map<string, { stat?: string; key: string }>> {
+async function savedIndex(): Promise<Map<string, IndexedFile>> {
+  const saved = await savedIndexFile();
+  return new StatIndex<IndexedFile>(cacheDir, 'index', root, saved.salt, ARCHIVE_INDEX_CODEC).read();
+}
+
+/** The base file of the archive index as it stands on disk. */
+async function savedIndexFile(): Promise<{ salt: string; entries: [string, unknown][] }> {
   const name = (await readdir(cacheDir)).find((f) => f.startsWith('index-') && f.endsWith('.json'));
   expect(name, 'the archive index is written').toBeDefined();
-  const saved = unseal<{ salt: string }>(await readFile(path.join(cacheDir, name!)));
+  const saved = unseal<{ salt: string; entries: [string, unknown][] }>(await readFile(path.join(cacheDir, name!)));
   expect(saved, 'the archive index verifies').toBeDefined();
-  return new StatIndex<{ stat?: string; key: string }>(cacheDir, 'index', root, saved!.salt).read();
+  return saved!;
 }
 
 async function clearPerFileEntries(): Promise<void> {
@@ -203,6 +212,27 @@ describe('archive index', () => {
     const shown = `minutes/${some[0]!.split(path.sep).join('/')}`;
     expect(after.get(shown)!.key).not.toBe(before.get(shown)!.key);
   });
+
+  it('keeps a minute without problems as a row, and reads it back as it was; any other entry stays as it is', async () => {
+    await rm(cacheDir, { recursive: true, force: true });
+    await analyzeArchive(root, undefined, { cacheDir });
+    const stored = (await savedIndexFile()).entries;
+    const read = await savedIndex();
+    const withoutProblems = (entry: IndexedFile) => !entry.summary.check.length && !entry.summary.extract.length;
+    expect([...read.values()].filter(withoutProblems).length, 'most minutes have no problems').toBeGreaterThan(1);
+    for (const [file, value] of stored) expect(Array.isArray(value), file).toBe(withoutProblems(read.get(file)!));
+    // What a run without the index made, entry by entry (summaries from the analysis itself).
+    const none = await analyzeArchive(root);
+    expect(none.minutes.map((m) => [m.id, m.meeting])).toEqual([...read.values()].map((e) => [e.summary.minute!.id, e.summary.minute!.meeting]));
+    for (const entry of read.values()) expect(ARCHIVE_INDEX_CODEC.decode(JSON.parse(JSON.stringify(ARCHIVE_INDEX_CODEC.encode(entry))))).toEqual(entry);
+
+    const [plain] = read.values();
+    const problem = diagnose('empty-file', 'minutes/x.md', FILE_START);
+    const warned: IndexedFile = { ...plain!, summary: { ...plain!.summary, extract: [problem] } };
+    const ownYaml: IndexedFile = { ...plain!, summary: { ...plain!.summary, minute: { ...plain!.summary.minute!, yamlText: 'group: x' } } };
+    const failed: IndexedFile = { key: plain!.key, summary: { check: [problem], extract: [] } };
+    for (const entry of [warned, ownYaml, failed]) expect(ARCHIVE_INDEX_CODEC.encode(entry)).toBe(entry);
+  });
 });
 
 describe('StatIndex changes file', () => {
@@ -218,8 +248,20 @@ describe('StatIndex changes file', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('saves a few changes beside the index, rewrites it for many, and reads both back', async () => {
-    const open = () => new StatIndex<Entry>(dir, 'index', '/archive', 'salt');
+  /** Entries kept as rows, as the archive index keeps most of its own. */
+  const rows: EntryCodec<Entry> = {
+    encode: (entry) => [entry.key, entry.stat ?? null],
+    decode: (stored) => {
+      const [key, stat] = stored as [string, string | null];
+      return stat === null ? { key } : { key, stat };
+    },
+  };
+
+  it.each([
+    ['as they are', undefined],
+    ['through a codec', rows],
+  ])('saves a few changes beside the index, rewrites it for many, and reads both back (entries %s)', async (kind, codec) => {
+    const open = () => new StatIndex<Entry>(dir, `index-${kind}`, '/archive', 'salt', codec);
     const first = open();
     first.read();
     await first.save(entries(1000), same);
