@@ -38,6 +38,8 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${error.message}\n\nNápověda: minutes --help\n`);
       return 2;
     }
+    // Whoever read the output has what they wanted and closed it (`minutes extract --format json | head`).
+    if ((error as NodeJS.ErrnoException)?.code === 'EPIPE') return 0;
     // A secretary never sees a stack trace; a developer can ask for it.
     process.stderr.write(
       `Vnitřní chyba programu: ${error instanceof Error ? error.message : String(error)}\n` +

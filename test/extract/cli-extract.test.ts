@@ -1,8 +1,11 @@
 /** `minutes extract` as a member or a tool runs it: the real bin, the open data and the summary. */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { generateArchive } from '../../src/bench/generate.ts';
 import { MODEL_VERSION } from '../../src/model/types.ts';
 import { FIXTURES, materializeCase, removeProject } from '../helpers/fixture-project.ts';
 
@@ -31,6 +34,21 @@ describe('minutes extract', () => {
       '2022-01-10',
       '2022-03-14',
     ]);
+  });
+
+  it('stops quietly when whoever reads its output has read enough (minutes extract --format json | head)', { timeout: 60_000 }, async () => {
+    // Far more than a pipe holds, so the writes after the reader has gone fail.
+    const root = await mkdtemp(path.join(os.tmpdir(), 'kpss-extract-pipe-'));
+    await generateArchive({ root, minutes: 60, groups: 3, repoRoot: ROOT });
+    const child = spawn(process.execPath, [BIN, 'extract', '--root', root, '--format', 'json'], { cwd: ROOT });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Like head: the first bytes, and the pipe is closed with the rest of the document unread.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    await rm(root, { recursive: true, force: true });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('prints a readable Czech summary by default', async () => {
