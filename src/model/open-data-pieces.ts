@@ -14,6 +14,8 @@ export interface OpenDataSplice {
   previous(piece: string, value: { id: string }): Buffer | undefined;
   /** Where the piece stands in this document, in bytes. */
   record(piece: string, offset: number, length: number): void;
+  /** Every piece `previous` gave so far is written: the memory it was in may be read into again. */
+  written?(): void;
 }
 
 export const PIECE_KINDS = ['meeting', 'organization', 'person'] as const;
@@ -53,14 +55,33 @@ export function personPiece(person: PersonModel): string {
 /** What holds `own` members and lists of things each named by its source (provenance.ts) or else its JSON. */
 function gatheredPiece(kind: PieceKind, own: object, lists: readonly (readonly object[])[]): string {
   const hash = createHash('sha1').update(JSON.stringify(own));
+  // The same bytes in fewer updates: each update costs more than its few dozen bytes, and the
+  // organizations and people of 10,000 minutes hash ~300,000 sources (~0.14 s of a warm build
+  // one by one, half as much gathered).
+  let gathered = '';
+  const add = (text: string) => {
+    gathered += text;
+    if (gathered.length >= HASHED_AT_ONCE) {
+      hash.update(gathered);
+      gathered = '';
+    }
+  };
   for (const list of lists) {
-    hash.update('\0');
+    add('\0');
     for (const item of list) {
       const source = sourceOf(item);
       // A minute's part of a source ends its line.
-      if (source) hash.update(source[0]).update(source[1]);
-      else hash.update(JSON.stringify(item)).update('\n');
+      if (source) {
+        add(source[0]);
+        add(source[1]);
+      } else {
+        add(JSON.stringify(item));
+        add('\n');
+      }
     }
   }
-  return `${kind} ${hash.digest('hex')}`;
+  return `${kind} ${hash.update(gathered).digest('hex')}`;
 }
+
+/** Characters of sources gathered before they are hashed. */
+const HASHED_AT_ONCE = 1 << 16;
