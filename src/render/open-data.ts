@@ -16,7 +16,7 @@ export async function writeOpenData(model: ArchiveModel, file: string, splice?: 
   await mkdir(path.dirname(file), { recursive: true });
   const out = createWriteStream(file, { encoding: 'utf8' });
   const closed = once(out, 'close');
-  await writeChunks(openDataChunks(model, SITE_FILE_SPACE, splice), out);
+  await writeChunks(openDataChunks(model, SITE_FILE_SPACE, splice), out, { written: () => splice?.written?.() });
   out.end();
   await closed;
 }
@@ -26,9 +26,10 @@ export async function writeOpenData(model: ArchiveModel, file: string, splice?: 
  * Chunks given as bytes are written as they are, never decoded nor copied: a write gives the
  * stream all its parts at once (one writev for a file), and a chunk that follows the last one in
  * the same memory, with the text between them there too, joins it (the pieces a warm build copies
- * from the previous file, see open-data-splice.ts).
+ * from the previous file, see open-data-splice.ts). `written` is told whenever every chunk given so
+ * far has been written.
  */
-export async function writeChunks(chunks: Iterable<JsonChunk>, out: Writable): Promise<void> {
+export async function writeChunks(chunks: Iterable<JsonChunk>, out: Writable, { written }: { written?: () => void } = {}): Promise<void> {
   let text = '';
   let parts: Buffer[] = [];
   let size = 0;
@@ -50,12 +51,16 @@ export async function writeChunks(chunks: Iterable<JsonChunk>, out: Writable): P
     takeText();
     if (!parts.length) return;
     out.cork();
-    let written = true;
-    for (const part of parts) written = out.write(part);
+    let taken = true;
+    for (const part of parts) taken = out.write(part);
     out.uncork();
     parts = [];
     size = 0;
-    if (!written) await once(out, 'drain');
+    if (!taken) {
+      await once(out, 'drain');
+      // The stream has written everything it was given (drain comes once its buffer is empty).
+      written?.();
+    }
   };
   for (const chunk of chunks) {
     if (typeof chunk === 'string') {

@@ -1,5 +1,7 @@
 /** The streamed /data/archive.json is byte for byte openDataJson, the open data as defined. */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -8,6 +10,7 @@ import type { ArchiveModel } from '../../src/model/types.ts';
 import { buildArchiveModel } from '../../src/pipeline/build-model.ts';
 import { openDataChunks } from '../../src/model/open-data.ts';
 import { openDataJson, writeChunks, writeOpenData } from '../../src/render/open-data.ts';
+import { openDataPlaces } from '../../src/render/open-data-splice.ts';
 import { sampleModel } from '../fixtures/site/sample-model.ts';
 import { ROOT } from './support.ts';
 
@@ -76,5 +79,50 @@ describe('writeChunks', () => {
     const { sink, writes } = recordingSink();
     await writeChunks([block.subarray(3, 6), block.subarray(0, 3), block.subarray(2, 4)], sink);
     expect(writes.flat().map(String)).toEqual(['def', 'abc', 'cd']);
+  });
+});
+
+describe('copying pieces of the previous open data file', () => {
+  it('writes them right when the blocks they were read into are read into again', { timeout: 60_000 }, async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kpss-open-data-blocks-'));
+    try {
+      // ~5 MB of pieces: many blocks, and several writes that wait for the stream to drain.
+      const pieces = Array.from({ length: 2400 }, (_, i) => JSON.stringify({ id: `p${i}`, text: `${i} ${'Naděje, azylový dům. '.repeat(80 + (i % 40))}` }));
+      const previousFile = path.join(dir, 'archive.json');
+      await writeFile(previousFile, `[${pieces.join(',')}]`);
+      const places: [string, number, number][] = [];
+      let offset = 1;
+      for (const [i, piece] of pieces.entries()) {
+        places.push([`meeting p${i}`, offset, Buffer.byteLength(piece)]);
+        offset += Buffer.byteLength(piece) + 1;
+      }
+      const recordFile = path.join(dir, 'record.json');
+      const { size, mtimeMs } = await stat(previousFile);
+      await writeFile(recordFile, JSON.stringify({ format: 1, size, mtimeMs, pieces: places }));
+      const splice = await openDataPlaces(recordFile, previousFile);
+      // Every third piece is new, the others are copied: the copies are views of blocks.
+      const kept = (i: number) => i % 3 !== 0;
+      const made = (i: number) => JSON.stringify({ id: `p${i}`, text: `nově ${i}` });
+      function* chunks() {
+        yield '[';
+        for (let i = 0; i < pieces.length; i++) {
+          if (i) yield ',';
+          yield (kept(i) ? splice.previous(`meeting p${i}`, { id: `p${i}` }) : undefined) ?? made(i);
+        }
+        yield ']';
+      }
+      const file = path.join(dir, 'next.json');
+      const out = createWriteStream(file);
+      const closed = once(out, 'close');
+      await writeChunks(chunks(), out, { written: () => splice.written() });
+      out.end();
+      await closed;
+      splice.close();
+      expect(splice.copied.meeting).toBe(pieces.filter((_, i) => kept(i)).length);
+      const expected = `[${pieces.map((piece, i) => (kept(i) ? piece : made(i))).join(',')}]`;
+      expect((await readFile(file, 'utf8')) === expected, 'the file as written piece by piece').toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
