@@ -31,6 +31,7 @@ export interface OpenDataPlaces extends OpenDataSplice {
   readonly copied: Record<PieceKind, number>;
   /** Records the places for the next build, once `published` (the site's file) is in place. */
   save(published: string): Promise<void>;
+  /** As OpenDataSplice's: the blocks of the previous file that were copied from may be read into again. */
   written(): void;
   /** Lets go of the previous file. */
   close(): void;

@@ -41,9 +41,9 @@ export function surveySpare(dir: string, reserved: ReadonlySet<string>): SpareFi
 /**
  * Brings the spare in `dir`, whose files `survey` lists, to hold only those of the `reused` files
  * it has as the very files published (`published`: their stats in the previous output, which tell
- * which file each is, see fileIdentity). Returns undefined, changing nothing, when the spare holds too little of this
- * build to be worth tidying (after a full render: removing its files would cost more than a fresh
- * directory).
+ * which file each is, see fileIdentity). Returns undefined, changing nothing, when the spare holds
+ * too little of this build to be worth tidying (after a full render: removing its files would cost
+ * more than a fresh directory).
  */
 export function tidySpare(dir: string, reused: readonly string[], published: ReadonlyMap<string, Pick<Stats, 'dev' | 'ino'>>, survey: readonly SpareFile[]): TidiedSpare | undefined {
   const wanted = new Set(reused);
