@@ -17,10 +17,10 @@ const REPO = fileURLToPath(new URL('../', import.meta.url));
 const ENTRY = path.join(REPO, 'src', 'cli', 'main.ts');
 const BUNDLE_DIR = path.join(REPO, 'node_modules', '.cache', 'kpss-minutes');
 
-const UNBUNDLED = ['@11ty/eleventy', 'pagefind', 'esbuild', 'tsx', 'mammoth', 'pdfjs-dist', 'iconv-lite', 'playwright-core', 'axe-core'];
+export const UNBUNDLED = ['@11ty/eleventy', 'pagefind', 'esbuild', 'tsx', 'mammoth', 'pdfjs-dist', 'iconv-lite', 'playwright-core', 'axe-core'];
 
 // A bundled CommonJS dependency may call require(); an ES module has none of its own.
-const REQUIRE_SHIM = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+export const REQUIRE_SHIM = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
 /** The CLI's `main`, from the bundle of this version of the code, or from the sources through tsx. */
 export async function loadCli() {
@@ -38,6 +38,7 @@ export async function loadCli() {
  * one the copy's.
  */
 export function codeVersion(repo = REPO) {
+  if (repo === REPO && ownVersion) return ownVersion;
   const hash = createHash('sha1').update(path.resolve(repo)).update('\0');
   const files = readdirSync(path.join(repo, 'src'), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
@@ -45,7 +46,20 @@ export function codeVersion(repo = REPO) {
     .sort();
   for (const file of [...files, path.join(repo, 'package-lock.json')]) hashFile(hash, path.relative(repo, file), file);
   hashFile(hash, 'bin/cli-bundle.js', fileURLToPath(import.meta.url));
-  return hash.digest('hex');
+  const version = hash.digest('hex');
+  if (repo === REPO) ownVersion = version;
+  return version;
+}
+
+/** codeVersion() of this checkout, once per process: the bundled CLI and its workers share this module. */
+let ownVersion;
+
+/**
+ * Where the bundles of the worker threads of this version of the code go (src/pipeline/worker-bundle.ts):
+ * beside the CLI's and not inside its folder, which is renamed into place whole once it is built.
+ */
+export function workerBundleDir(version = codeVersion()) {
+  return path.join(BUNDLE_DIR, `workers-${version.slice(0, 20)}`);
 }
 
 function hashFile(hash, name, file) {
@@ -91,7 +105,7 @@ async function bundleFor(version) {
       external: UNBUNDLED,
       banner: { js: REQUIRE_SHIM },
       logLevel: 'silent',
-      plugins: [keepModuleUrls(esbuild)],
+      plugins: bundlePlugins(esbuild),
     });
     // esbuild's service process would otherwise stay for the whole run, holding what the bundling
     // took (~80 MiB, measured in a cold build of 10,000 minutes); the next esbuild call starts a new one.
@@ -109,6 +123,27 @@ async function bundleFor(version) {
     rmSync(temp, { recursive: true, force: true });
     return undefined;
   }
+}
+
+/**
+ * The esbuild plugins of every bundle of our code: each module keeps its own URL, and this file
+ * stays outside the bundle, loaded by its URL, so that the CLI, its workers and bin/minutes.js share
+ * one instance of it (and one codeVersion).
+ */
+export function bundlePlugins(esbuild) {
+  return [keepModuleUrls(esbuild), keepThisFileOutside()];
+}
+
+function keepThisFileOutside() {
+  const self = fileURLToPath(import.meta.url);
+  return {
+    name: 'keep-cli-bundle-outside',
+    setup(build) {
+      build.onResolve({ filter: /cli-bundle\.js$/ }, (args) =>
+        path.resolve(args.resolveDir, args.path) === self ? { path: import.meta.url, external: true } : undefined,
+      );
+    },
+  };
 }
 
 /**

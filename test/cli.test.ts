@@ -8,8 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeVersion, workerBundleDir } from '../bin/cli-bundle.js';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.ts';
 import { BASE, FIXTURES, materializeCase, removeProject } from './helpers/fixture-project.ts';
+import { copyProject } from './workflow/support.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'minutes.js');
@@ -21,12 +23,12 @@ interface Run {
   stderr: string;
 }
 
-/** Runs the bin; stdout is a pipe, not a TTY, and no colour is forced. Never a stack trace. */
-function minutes(args: string[], cwd = ROOT, extraEnv: Record<string, string> = {}): Promise<Run> {
-  const env = { ...process.env, ...extraEnv };
+/** Runs the bin (of this checkout, or of the one given); stdout is a pipe, not a TTY, and no colour is forced. Never a stack trace. */
+function minutes(args: string[], cwd = ROOT, bin = BIN): Promise<Run> {
+  const env = { ...process.env };
   for (const name of ['FORCE_COLOR', 'NO_COLOR', 'MINUTES_DEBUG']) delete env[name];
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env }, (error, stdout, stderr) => {
+    execFile(process.execPath, [bin, ...args], { cwd, env }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       expect(`${stdout}\n${stderr}`, 'a stack trace reached the user').not.toMatch(/^\s+at /m);
       resolve({ code, stdout, stderr });
@@ -36,20 +38,23 @@ function minutes(args: string[], cwd = ROOT, extraEnv: Record<string, string> = 
 
 describe('minutes prepare', () => {
   it('bundles the worker threads, and npm ci runs it', async () => {
-    const temp = await mkdtemp(path.join(os.tmpdir(), 'kpss-prepare-'));
+    // A copy of the checkout is a version of the code of its own: its bundles are made by this
+    // run, and no other test uses them.
+    const project = copyProject('kpss-prepare-');
+    const version = codeVersion(project);
     try {
-      // The worker bundles go to the temp folder, here one of the test's own.
-      const run = await minutes(['prepare'], ROOT, { TMPDIR: temp });
+      const run = await minutes(['prepare'], project, path.join(project, 'bin', 'minutes.js'));
       expect(run).toMatchObject({ code: 0, stderr: '' });
       expect(run.stdout).toContain('Nástroj je připraven');
-      const bundles = (await readdir(path.join(temp, 'kpss-minutes-workers'))).map((name) => name.replace(/-[0-9a-f]{20}\.mjs$/, ''));
-      expect(bundles.sort()).toEqual(['analysis-worker', 'spare-survey-worker']);
+      expect((await readdir(workerBundleDir(version))).sort()).toEqual(['analysis-worker.mjs', 'index-worker.mjs', 'spare-survey-worker.mjs']);
     } finally {
-      await rm(temp, { recursive: true, force: true });
+      await rm(project, { recursive: true, force: true });
+      await rm(workerBundleDir(version), { recursive: true, force: true });
+      await rm(path.join(path.dirname(workerBundleDir(version)), `cli-${version.slice(0, 20)}`), { recursive: true, force: true });
     }
     const manifest = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(manifest.scripts.prepare).toBe('node bin/minutes.js prepare');
-  });
+  }, 60_000);
 });
 
 describe('minutes validate', () => {

@@ -1,5 +1,6 @@
 import { analysisWorkerBundle } from '../pipeline/analyze-archive.ts';
 import { spareSurveyWorkerBundle } from '../render/spare-survey.ts';
+import { indexWorkerBundle } from '../search/index-thread.ts';
 import { parseOptions } from './main.ts';
 import { UsageError } from './usage.ts';
 
@@ -13,11 +14,11 @@ export async function runPrepare(args: string[]): Promise<number> {
   const { positionals } = parseOptions(args, {});
   if (positionals.length > 0) throw new UsageError(`Příkaz prepare nebere žádné argumenty (dostal „${positionals.join(' ')}“).`);
   // One after the other: each bundling stops esbuild's service when it is done.
-  const bundles = [await analysisWorkerBundle(), await spareSurveyWorkerBundle()];
+  const bundles = [await analysisWorkerBundle(), await spareSurveyWorkerBundle(), await indexWorkerBundle()];
   process.stdout.write(
     bundles.every(Boolean)
       ? 'Nástroj je připraven (sbalený pro rychlé spuštění).\n'
-      : 'Nástroj poběží, ale pomaleji: pracovní vlákna nešla sbalit (chybí esbuild nebo zápis do dočasné složky).\n',
+      : 'Nástroj poběží, ale pomaleji: pracovní vlákna nešla sbalit (chybí esbuild nebo zápis do node_modules/.cache).\n',
   );
   return 0;
 }

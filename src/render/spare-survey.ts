@@ -3,9 +3,6 @@
  * awaited when the spare is tidied. At 10,000 minutes the walk of its ~10,000 folders and the
  * identity of each page took the main thread of a warm build ~0.4 s, while the second core was idle.
  */
-import { createHash } from 'node:crypto';
-import { codeHash } from '../pipeline/code-hash.ts';
-import { toolVersion } from '../pipeline/cache.ts';
 import { bundledWorker } from '../pipeline/worker-bundle.ts';
 import { WorkerPool } from '../pipeline/worker-pool.ts';
 import { surveySpare, type SpareFile } from './spare.ts';
@@ -39,7 +36,5 @@ export async function surveySpareInWorker(dir: string, reserved: readonly string
 
 /** The spare survey's worker bundled for this version of the tool, built on first need (or by `minutes prepare`). */
 export function spareSurveyWorkerBundle(): Promise<URL | undefined> {
-  // The worker's bundle holds render code, which the analysis's tool version does not cover.
-  const version = createHash('sha256').update(`${toolVersion()}\0${codeHash(['render'])}`).digest('hex');
-  return bundledWorker(new URL('./spare-survey-worker.ts', import.meta.url), version);
+  return bundledWorker(new URL('./spare-survey-worker.ts', import.meta.url));
 }

@@ -4,9 +4,9 @@
  * main thread renders the rest (early-index.ts), and indexSite finishes there once the site is
  * complete. The thread starts only when a run renders at least START_PAGES pages: a build after a
  * few changes renders one small run, which completes no shard early (the pages it reuses are
- * linked after rendering), and the thread would only add its start (~0.3 s of CPU, more on a
- * fresh machine, where tsx first compiles the index code).
+ * linked after rendering), and the thread would only add its start (~0.2 s of CPU from its bundle).
  */
+import { bundledWorker } from '../pipeline/worker-bundle.ts';
 import { WorkerPool } from '../pipeline/worker-pool.ts';
 import type { EarlyIndexOptions } from './early-index.ts';
 import { indexSite, type IndexSiteOptions, type IndexSiteResult } from './index-site.ts';
@@ -26,7 +26,7 @@ export interface IndexThreadOptions extends EarlyIndexOptions {
 export class IndexThread {
   readonly #options: EarlyIndexOptions;
   readonly #startPages: number;
-  #pool: WorkerPool<IndexThreadTask, undefined | IndexSiteResult> | undefined;
+  #pool: Promise<WorkerPool<IndexThreadTask, undefined | IndexSiteResult>> | undefined;
   readonly #announced: Promise<unknown>[] = [];
 
   constructor({ startPages, ...options }: IndexThreadOptions) {
@@ -42,9 +42,9 @@ export class IndexThread {
   /** render's onRendered: the pages an Eleventy run wrote into `dir`. */
   rendered(dir: string, files: readonly string[]): void {
     if (!this.#pool && files.length < this.#startPages) return;
-    this.#pool ??= new WorkerPool({ module: new URL('./index-worker.ts', import.meta.url), workers: 1, data: this.#options });
+    this.#pool ??= indexWorkerBundle().then((module) => new WorkerPool({ module: module ?? INDEX_WORKER, workers: 1, data: this.#options }));
     // A failed thread fails the index below, which says why.
-    this.#announced.push(this.#pool.run({ rendered: { dir, files } }).catch(() => {}));
+    this.#announced.push(this.#pool.then((pool) => pool.run({ rendered: { dir, files } })).catch(() => {}));
   }
 
   /**
@@ -53,7 +53,7 @@ export class IndexThread {
    */
   async index(dir: string, { meanwhile, ...options }: Omit<IndexSiteOptions, 'early'>): Promise<IndexSiteResult> {
     if (!this.#pool) return indexSite(dir, { ...options, meanwhile });
-    const indexed = this.#pool.run({ index: { dir, options } });
+    const indexed = (await this.#pool).run({ index: { dir, options } });
     try {
       await meanwhile?.();
     } finally {
@@ -66,6 +66,13 @@ export class IndexThread {
   /** Waits for what the thread began and stops it (its Pagefind services with it). */
   async close(): Promise<void> {
     await Promise.all(this.#announced);
-    await this.#pool?.close();
+    await (await this.#pool)?.close();
   }
+}
+
+const INDEX_WORKER = new URL('./index-worker.ts', import.meta.url);
+
+/** The index thread's worker bundled for this version of the code, built on first need (or by `minutes prepare`). */
+export function indexWorkerBundle(): Promise<URL | undefined> {
+  return bundledWorker(INDEX_WORKER);
 }
