@@ -6,4 +6,5 @@ export const REQUIRE_SHIM: string;
 export function loadCli(): Promise<{ main(args: string[]): Promise<number> }>;
 export function codeVersion(repo?: string): string;
 export function workerBundleDir(version?: string): string;
+export function markBundleUsed(dir: string): void;
 export function bundlePlugins(esbuild: typeof import('esbuild')): Plugin[];

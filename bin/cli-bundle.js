@@ -9,7 +9,7 @@
  * Plain JavaScript: this runs before anything could compile TypeScript.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -72,11 +72,43 @@ function hashFile(hash, name, file) {
   hash.update('\0');
 }
 
+const DAY = 24 * 3600 * 1000;
+
+/** Bundles of other versions not used for this long are removed when a new one is built. */
+const UNUSED_FOR = 7 * DAY;
+
+/**
+ * Marks a bundle's folder as used now (its time of change), once a day at most: every version of
+ * the code leaves bundles of a few MB, and only those no run has used lately are removed.
+ */
+export function markBundleUsed(dir) {
+  const now = Date.now();
+  try {
+    if (now - statSync(dir).mtimeMs > DAY) utimesSync(dir, now / 1000, now / 1000);
+  } catch {
+    // A read-only checkout: its bundles are not removed by it either.
+  }
+}
+
+/** Removes the bundles (and leftovers of interrupted bundling) of other versions that no run has used for UNUSED_FOR. */
+function removeUnusedBundles(version, now = Date.now()) {
+  for (const name of readdirSync(BUNDLE_DIR)) {
+    if (!/^(cli|workers)-[0-9a-f]{20}(\.|$)/.test(name) || name.endsWith(`-${version.slice(0, 20)}`)) continue;
+    const dir = path.join(BUNDLE_DIR, name);
+    try {
+      if (now - statSync(dir).mtimeMs > UNUSED_FOR) rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Removed by another run meanwhile.
+    }
+  }
+}
+
 async function bundleFor(version) {
   const dir = path.join(BUNDLE_DIR, `cli-${version.slice(0, 20)}`);
   const entry = path.join(dir, 'main.js');
   try {
     statSync(entry);
+    markBundleUsed(dir);
     return entry;
   } catch {
     // Not built yet for this version of the code.
@@ -118,6 +150,7 @@ async function bundleFor(version) {
       rmSync(temp, { recursive: true, force: true });
     }
     statSync(entry);
+    removeUnusedBundles(version);
     return entry;
   } catch {
     rmSync(temp, { recursive: true, force: true });

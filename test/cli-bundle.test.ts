@@ -4,13 +4,15 @@
  * next to the sources), and commands stay in chunks of their own so `validate` loads no Eleventy.
  */
 import { execFile } from 'node:child_process';
-import { appendFile, cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { appendFile, cp, mkdir, mkdtemp, readFile, readdir, rm, stat, utimes } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { codeVersion } from '../bin/cli-bundle.js';
+import { codeVersion, workerBundleDir } from '../bin/cli-bundle.js';
+import { copyProject } from './workflow/support.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLE = path.join(ROOT, 'node_modules', '.cache', 'kpss-minutes', `cli-${codeVersion().slice(0, 20)}`);
@@ -71,4 +73,36 @@ describe('the CLI bundle', () => {
       await rm(copy, { recursive: true, force: true });
     }
   });
+
+  it('removes, when it builds a new one, the bundles of other versions that no run has used for a week', async () => {
+    const bundles = path.dirname(BUNDLE);
+    const name = (kind: string) => `${kind}-${randomBytes(10).toString('hex')}`;
+    const days = (n: number) => new Date(Date.now() - n * 24 * 3600 * 1000);
+    const unused = [name('cli'), name('workers')];
+    const used = name('cli');
+    for (const dir of [...unused, used]) await mkdir(path.join(bundles, dir, 'chunks'), { recursive: true });
+    for (const dir of unused) await utimes(path.join(bundles, dir), days(8), days(8));
+    await utimes(path.join(bundles, used), days(6), days(6));
+    // A copy of the checkout is a new version of the code: its first run builds its bundle.
+    const project = copyProject('kpss-bundle-prune-');
+    const version = codeVersion(project);
+    const copyBundle = path.join(bundles, `cli-${version.slice(0, 20)}`);
+    const bin = path.join(project, 'bin', 'minutes.js');
+    try {
+      await promisify(execFile)(process.execPath, [bin, 'validate', '--format', 'json', '--no-cache'], { cwd: project });
+      const left = await readdir(bundles);
+      expect(left).toContain(path.basename(copyBundle));
+      expect(left).toContain(used);
+      expect(left.filter((dir) => unused.includes(dir))).toEqual([]);
+      // A run marks the bundle it uses, so that it is not the one removed.
+      await utimes(copyBundle, days(8), days(8));
+      await promisify(execFile)(process.execPath, [bin, 'validate', '--format', 'json', '--no-cache'], { cwd: project });
+      expect(Date.now() - (await stat(copyBundle)).mtimeMs).toBeLessThan(3600 * 1000);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+      for (const dir of [...unused, used, path.basename(copyBundle), path.basename(workerBundleDir(version))]) {
+        await rm(path.join(bundles, dir), { recursive: true, force: true });
+      }
+    }
+  }, 120_000);
 });

@@ -10,7 +10,7 @@
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bundlePlugins, REQUIRE_SHIM, UNBUNDLED, workerBundleDir } from '../../bin/cli-bundle.js';
+import { bundlePlugins, markBundleUsed, REQUIRE_SHIM, UNBUNDLED, workerBundleDir } from '../../bin/cli-bundle.js';
 
 /** The bundle of a TypeScript worker module, or undefined when it cannot be built (the caller then loads it through tsx). */
 export async function bundledWorker(module: URL): Promise<URL | undefined> {
@@ -18,6 +18,7 @@ export async function bundledWorker(module: URL): Promise<URL | undefined> {
   const file = path.join(dir, `${path.basename(fileURLToPath(module), '.ts')}.mjs`);
   try {
     await stat(file);
+    markBundleUsed(dir);
     return pathToFileURL(file);
   } catch {
     // Not built yet for this version of the code.
