@@ -11,13 +11,13 @@ export interface AnalysisWorkerData {
   registers: Registers;
   paths: ProjectPaths;
   /** The cache the worker writes its files' entries to. */
-  cache?: { dir: string; salt: string };
+  cache?: { dir: string; salt: string; run: string };
 }
 
 const { registers, paths, cache } = poolData<AnalysisWorkerData>();
 // The matchers are classes, which do not cross threads: each worker builds its own from the registers.
 const environment: AnalysisEnvironment = { registers, paths, context: extractionContext(registers) };
-const fileCache = cache ? new FileCache(cache.dir, cache.salt) : undefined;
+const fileCache = cache ? new FileCache(cache.dir, cache.salt, cache.run) : undefined;
 fileCache?.startBatch();
 
 serveTasks<AnalysisTask, TaskResult>(

@@ -120,7 +120,7 @@ export async function analyzeArchive(root: string, files?: readonly string[], op
   cache?.tidy(new Set(Array.from(index.values(), (known) => known.key)));
   const entries: Entry[] = targets.map((file) => ({ file, shown: displayPath(paths.root, file) }));
   const threadsFor = (files: number) => Math.min(options.threads ?? (files >= MIN_FILES_FOR_WORKERS ? os.availableParallelism() : 1), files);
-  const workerCache = cache && { dir: cache.dir, salt: cache.salt };
+  const workerCache = cache && { dir: cache.dir, salt: cache.salt, run: cache.run };
   const startPool = (threads: number) => analysisPool(threads - 1, { registers, paths, cache: workerCache }, taskInProcess);
   // Files the index does not know all need reading, most of them analysing: the workers start
   // loading now, while this thread looks at the files (a cold check: every file).

@@ -104,8 +104,15 @@ export class FileCache {
     readonly dir: string,
     /** The tool and the registers: part of every key. */
     readonly salt: string,
+    /** Shared by the threads of one build (PackStore); by default this cache's own. */
+    run?: string,
   ) {
-    this.#packs = new PackStore(path.join(dir, 'packs'));
+    this.#packs = new PackStore(path.join(dir, 'packs'), run);
+  }
+
+  /** The run its threads share: a worker's FileCache is made with it. */
+  get run(): string {
+    return this.#packs.run;
   }
 
   keyOf(displayPath: string, bytes: Uint8Array): string {

@@ -58,6 +58,10 @@ describe('analysis in worker threads', () => {
     const cacheDir = path.join(work, 'cache');
     const inProcess = essence(await analyzeArchive(root, undefined, { threads: 1 }));
     const cold = essence(await analyzeArchive(root, undefined, { threads: 3, cacheDir, needBodies: true }));
+    // The threads of one build share its run, so each takes the others' entries as written (PackStore).
+    const packs = (await readdir(path.join(cacheDir, 'packs'))).filter((name) => name.endsWith('.pack')).map((name) => name.split('-'));
+    expect(new Set(packs.map(([, , thread]) => thread)).size, 'packs of several threads').toBeGreaterThan(1);
+    expect(new Set(packs.map(([, , , run]) => run)).size).toBe(1);
     const warm = essence(await analyzeArchive(root, undefined, { threads: 3, cacheDir, needBodies: true }));
     const warmValidate = await analyzeArchive(root, undefined, { threads: 3, cacheDir });
     expect(cold).toEqual(inProcess);
