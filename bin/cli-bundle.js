@@ -51,7 +51,7 @@ export function codeVersion(repo = REPO) {
   return version;
 }
 
-/** codeVersion() of this checkout, once per process: the bundled CLI and its workers share this module. */
+/** codeVersion() of this checkout, once per thread: bin/minutes.js and the bundled CLI share this module. */
 let ownVersion;
 
 /**
@@ -160,8 +160,8 @@ async function bundleFor(version) {
 
 /**
  * The esbuild plugins of every bundle of our code: each module keeps its own URL, and this file
- * stays outside the bundle, loaded by its URL, so that the CLI, its workers and bin/minutes.js share
- * one instance of it (and one codeVersion).
+ * stays outside the bundle, loaded by its URL, so that the bundled CLI and bin/minutes.js share one
+ * instance of it (and compute codeVersion once).
  */
 export function bundlePlugins(esbuild) {
   return [keepModuleUrls(esbuild), keepThisFileOutside()];
