@@ -8,7 +8,7 @@
  */
 import type { CalendarFile } from './calendar-file.ts';
 import { routes } from './urls.ts';
-import type { SiteView } from './view.ts';
+import type { SiteView } from './view/types.ts';
 
 export interface PagedView {
   meetings: SiteView['meetings'];

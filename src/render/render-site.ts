@@ -28,7 +28,7 @@ import { batchPages, countPages, pageFilesOf, pagedView, sharedPageData, type Pa
 import { normalizeBasePath, routes, siteUrl } from './urls.ts';
 import { tidySpare, type SpareFile } from './spare.ts';
 import { surveySpareMeanwhile } from './spare-survey.ts';
-import { buildView } from './view.ts';
+import { buildView } from './view/build-view.ts';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../site-templates/', import.meta.url));
 

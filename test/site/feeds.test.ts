@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAtomFeed, escapeXml, feedTimestamp, type FeedEntry } from '../../src/render/atom.ts';
 import { buildCalendar, escapeIcsText, foldIcsLine, type CalendarEvent } from '../../src/render/ics.ts';
-import { buildView } from '../../src/render/view.ts';
+import { buildView } from '../../src/render/view/build-view.ts';
 import { sampleModel } from '../fixtures/site/sample-model.ts';
 
 const OPTIONS = { name: 'PS cizinci: ohlášená jednání', prodId: '-//KPSS Liberec//Archiv zapisu//CS' };

@@ -3,7 +3,9 @@ import { attendanceChart, meetingsPerYearChart, niceTicks, updatesGridChart } fr
 import { openDataJson } from '../../src/render/open-data.ts';
 import { pagedView } from '../../src/render/paged-view.ts';
 import { basePathOf, editUrl, normalizeBasePath, siteUrl, withBase } from '../../src/render/urls.ts';
-import { buildView, dedupeUpcoming, excerpt } from '../../src/render/view.ts';
+import { buildView } from '../../src/render/view/build-view.ts';
+import { dedupeUpcoming } from '../../src/render/view/upcoming.ts';
+import { excerpt } from '../../src/render/view/updates.ts';
 import { sampleModel } from '../fixtures/site/sample-model.ts';
 
 const view = buildView(sampleModel(), { basePath: '/' });
