@@ -16,18 +16,10 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pushTo } from '../pipeline/group-by.ts';
 import { BUNDLE_DIR, SITE_STRATEGY, type SearchStrategy, type ShardRecord } from './config.ts';
-import {
-  DEFAULT_CONCURRENCY,
-  PAGES_AHEAD,
-  indexShard,
-  pageUrl,
-  readShardRecordSync,
-  readPage,
-  shardHash,
-  type KnownPage,
-  type SearchablePage,
-} from './index-site.ts';
+import { PAGES_AHEAD, indexShard, shardHash } from './index-shard.ts';
+import { DEFAULT_CONCURRENCY, readShardRecordSync } from './index-site.ts';
 import { PagefindServices } from './pagefind-services.ts';
+import { pageUrl, readPage, type KnownPage, type SearchablePage } from './searchable-pages.ts';
 import { DEFAULT_SHARD_PAGES, shardPages, shardSpans, type PlannedShard, type ShardSpan } from './shards.ts';
 
 export interface EarlyIndexOptions {

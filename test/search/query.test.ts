@@ -8,7 +8,7 @@ import { moreLabel, olderLabel, pluralCs, resultsStatus } from '../../src/search
 import { SITE_STRATEGY, STEMS_MARKER } from '../../src/search/config.ts';
 import { buildExcerpt, realText } from '../../src/search/excerpt.ts';
 import { bestStrategy, meetingIdOf, scoreQuery, summarize, type EvalQuery } from '../../src/search/evaluate.ts';
-import { pageUrl } from '../../src/search/index-site.ts';
+import { pageUrl } from '../../src/search/searchable-pages.ts';
 import { pagefindRecord } from '../../src/search/pagefind-record.ts';
 import { highlightTerms, pagefindQuery, prefixQuery, queryWords, stemQuery, wordMatches } from '../../src/search/query.ts';
 import { indexStems, withStemsBlock } from '../../src/search/stems.ts';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { collectGarbage } from '../../src/pipeline/collect-garbage.ts';
-import { readPage } from '../../src/search/index-site.ts';
+import { readPage } from '../../src/search/searchable-pages.ts';
 
 /** A meeting page of ~900,000 characters (~1.8 MB in V8: it has Czech letters), different for each `n`. */
 function page(n: number): Buffer {

@@ -12,7 +12,8 @@ import { buildSite } from '../../src/cli/build.ts';
 import { toOpenData } from '../../src/model/open-data.ts';
 import type { ArchiveModel } from '../../src/model/types.ts';
 import { buildArchiveModel } from '../../src/pipeline/build-model.ts';
-import { RenderError, TEMPLATES_DIR, renderSite } from '../../src/render/render-site.ts';
+import { TEMPLATES_DIR, renderSite } from '../../src/render/render-site.ts';
+import { RenderError } from '../../src/render/run-eleventy.ts';
 import { sampleModel } from '../fixtures/site/sample-model.ts';
 import { ROOT, fileForPath, isExternal, linksOf, listFiles, snapshot } from './support.ts';
 
