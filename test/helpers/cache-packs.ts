@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { PackStore, type Location } from '../../src/pipeline/pack-store.ts';
+import type { Location } from '../../src/pipeline/pack-files.ts';
+import { PackStore } from '../../src/pipeline/pack-store.ts';
 
 /** Every entry of the cache by name (`<key>.<part>`), where it stands. */
 export function cacheEntries(cacheDir: string): Map<string, Location> {
