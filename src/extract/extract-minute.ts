@@ -25,13 +25,32 @@ export function extractMinute(
   context: ExtractionContext,
 ): { extracted: ExtractedMinute; diagnostics: Diagnostic[] } {
   const { tree, source } = minute.parsed;
+  const { updates, tasks, announced, diagnostics } = reportedParts(minute, context);
+  const mentions = extractMentions(tree, context.organizations, updates.updateBlocks, { text: source.text, locator: minute.parsed.locator });
+  const decisions = extractDecisions(tree, source.text);
+  return {
+    extracted: { updates: updates.updates, mentions, tasks: tasks.tasks, decisions, announced },
+    diagnostics,
+  };
+}
+
+/**
+ * What extraction reports about a minute, without what only the web shows: mentions and decisions
+ * report nothing, and finding mentions (every word against every organization's names) was about a
+ * sixth of a cold check's analysis.
+ */
+export function extractionDiagnostics(minute: ValidatedParse, context: ExtractionContext): Diagnostic[] {
+  return reportedParts(minute, context).diagnostics;
+}
+
+/** The parts of extraction that can report a problem: updates, tasks and announced meetings. */
+function reportedParts(minute: ValidatedParse, context: ExtractionContext) {
+  const { tree, source } = minute.parsed;
   const file = source.path;
   const { date, group, next_meetings } = minute.frontmatter;
   const updates = extractUpdates(tree, source.text, file, context.organizations, context.organizationNames, context.groups);
-  const mentions = extractMentions(tree, context.organizations, updates.updateBlocks, { text: source.text, locator: minute.parsed.locator });
   const blocks = blocksOf(tree);
   const tasks = extractTasks(blocks.listItems, file, date);
-  const decisions = extractDecisions(tree, source.text);
   const diagnostics = [...updates.diagnostics, ...tasks.diagnostics];
 
   const fromFrontmatter: AnnouncedMeeting[] = (next_meetings ?? []).map((value) => {
@@ -59,8 +78,5 @@ export function extractMinute(
       if (!known && (meeting.group !== group || fromFrontmatter.length === 0)) announced.push(meeting);
     }
   }
-  return {
-    extracted: { updates: updates.updates, mentions, tasks: tasks.tasks, decisions, announced },
-    diagnostics,
-  };
+  return { updates, tasks, announced, diagnostics };
 }

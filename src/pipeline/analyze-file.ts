@@ -4,7 +4,7 @@
  * worker thread, be stored in the cache, and its mdast tree is gone when it returns.
  */
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts';
-import { extractMinute, type ExtractionContext } from '../extract/extract-minute.ts';
+import { extractMinute, extractionDiagnostics, type ExtractionContext } from '../extract/extract-minute.ts';
 import { modelMinutePart, type MinutePart } from '../model/minute-part.ts';
 import type { RenderedText } from '../model/types.ts';
 import { parseMinute } from '../parse/parse-minute.ts';
@@ -72,7 +72,8 @@ export interface AnalyzeFileOptions {
   /**
    * Only the summary is made (`minutes validate`): the body and the text are left for a build to
    * make. Their HTML, plain text and digests are a seventh of a minute's analysis, and their cache
-   * entries most of what a cold check wrote.
+   * entries most of what a cold check wrote. Of extraction only what can report a problem is done
+   * (extractionDiagnostics).
    */
   summaryOnly?: boolean;
 }
@@ -88,7 +89,8 @@ export function analyzeFile(
   const { minute, diagnostics } = validateMinute(parsed, registers, paths, file);
   const check = [...parsed.diagnostics, ...diagnostics];
   if (!minute) return { summary: { check, extract: [] } };
-  const { extracted, diagnostics: extract } = extractMinute(minute, context);
+  const extraction = summaryOnly ? undefined : extractMinute(minute, context);
+  const extract = extraction?.diagnostics ?? extractionDiagnostics(minute, context);
   const { text, offset, wholeSpan } = minute.placement;
   const { group, date, time } = minute.frontmatter;
   const saved: SavedMinute = {
@@ -99,8 +101,8 @@ export function analyzeFile(
     wholeSpan,
   };
   if (read.source.text.slice(offset, offset + text.length) !== text) saved.yamlText = text;
-  if (summaryOnly) return { summary: { check, extract, minute: saved } };
-  const part = modelMinutePart(parsed, extracted);
+  if (!extraction) return { summary: { check, extract, minute: saved } };
+  const part = modelMinutePart(parsed, extraction.extracted);
   return {
     summary: { check, extract, minute: saved },
     body: { extracted: part.extracted, frontmatter: minute.frontmatter },

@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
 import { extractionContext } from '../../src/extract/context.ts';
 import type { ExtractionContext } from '../../src/extract/extract-minute.ts';
-import { extractMinute } from '../../src/extract/extract-minute.ts';
+import { extractMinute, extractionDiagnostics } from '../../src/extract/extract-minute.ts';
 import { parseMinute } from '../../src/parse/parse-minute.ts';
 import { decodeSource } from '../../src/read/read-source.ts';
 import { loadRegisters, type Registers } from '../../src/registers/load-registers.ts';
@@ -56,7 +56,12 @@ function run(bytes: Uint8Array, date = '2021-10-25', group = 'cizinci'): Run {
   const diagnostics = [...parsed.diagnostics];
   const { minute, diagnostics: problems } = validateMinute(parsed, registers, paths, absolute);
   diagnostics.push(...problems);
-  if (minute) diagnostics.push(...extractMinute(minute, context).diagnostics);
+  if (minute) {
+    const extracted = extractMinute(minute, context).diagnostics;
+    // `minutes validate` extracts only the parts that can report a problem: it must report the same.
+    expect(extractionDiagnostics(minute, context)).toEqual(extracted);
+    diagnostics.push(...extracted);
+  }
   return { diagnostics, lines: read.source.text.split('\n').length, text };
 }
 
