@@ -5,7 +5,7 @@
  * Each kind of page has its own file beside this one; this one puts them together.
  */
 import type { ArchiveModel } from '../../model/types.ts';
-import { CONFIG_FILE_PATH, editUrl, folderUrl, routes } from '../urls.ts';
+import { CONFIG_FILE_PATH, folderUrl, routes } from '../urls.ts';
 import { viewContext } from './context.ts';
 import { groupPages } from './group-pages.ts';
 import { meetingPages } from './meeting-pages.ts';
@@ -47,7 +47,7 @@ export function buildView(model: ArchiveModel, options: ViewOptions): SiteView {
       language: site.language || 'cs',
       repository: site.repository,
       branch: site.branch,
-      configEditUrl: editUrl(site.repository, site.branch, CONFIG_FILE_PATH),
+      configEditUrl: context.editUrl(CONFIG_FILE_PATH),
       // Pages made of many minutes (home, years, tasks…) have the minutes folder as their source:
       // there the secretary opens a minute or adds one with "Add file".
       minutesFolderUrl: folderUrl(site.repository, site.branch, 'minutes'),
